@@ -1,0 +1,2 @@
+// The README's examples land with the client-layer issue.
+return 0;

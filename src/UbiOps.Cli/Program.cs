@@ -1,0 +1,2 @@
+// Entry point; the implementation lands with its issue.
+return 0;

@@ -1,0 +1,52 @@
+using System.Net.Http.Headers;
+using Newtonsoft.Json;
+
+namespace UbiOps.Client;
+
+// Handwritten half of the generated raw client: authentication, User-Agent and JSON settings.
+/// <summary>
+/// The raw client generated from the spec: one method per API operation, named after its
+/// operation id. Most code uses <c>UbiOpsClient</c> instead, which builds on this one.
+/// </summary>
+public partial class DeploymentRequestsClient
+{
+    private string? _authorization;
+
+    /// <summary>
+    /// Creates a raw client that sends every request to <see cref="UbiOpsClientOptions.BaseUrl"/> with
+    /// the options' token.
+    /// </summary>
+    /// <param name="httpClient">The HTTP client to send with; it is not disposed by this client.</param>
+    /// <param name="options">Token and base URL; validated here.</param>
+    /// <exception cref="ArgumentException">The options are not valid.</exception>
+    public DeploymentRequestsClient(HttpClient httpClient, UbiOpsClientOptions options)
+        : this(httpClient)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        BaseUrl = ConnectionSettings.NormalizeBaseUrl(options.BaseUrl);
+        _authorization = ConnectionSettings.NormalizeToken(options.Token!);
+    }
+
+    /// <summary>The JSON settings every request and response of this client uses.</summary>
+    internal static JsonSerializerSettings SerializerSettings { get; } = CreateSerializerSettings();
+
+    static partial void UpdateJsonSerializerSettings(JsonSerializerSettings settings) => JsonDefaults.Apply(settings);
+
+    partial void PrepareRequest(HttpClient client, HttpRequestMessage request, string url)
+    {
+        // Headers set per request, so one HttpClient can serve clients with different tokens.
+        if (_authorization is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", _authorization);
+        }
+
+        if (!request.Headers.UserAgent.Any())
+        {
+            request.Headers.UserAgent.ParseAdd(UserAgent.Value);
+        }
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"DeploymentRequestsClient {{ BaseUrl = {BaseUrl} }}";
+}
