@@ -1,0 +1,48 @@
+namespace UbiOps.Client;
+
+/// <summary>
+/// The entry point of the SDK: pick a deployment (its default version) or an explicit version,
+/// then create, collect, wait for, list, cancel and delete its requests.
+/// </summary>
+/// <example>
+/// <code>
+/// var client = new UbiOpsClient(httpClient, new UbiOpsClientOptions { Token = "..." });
+/// var echo = client.Deployment("my-project", "echo");
+/// </code>
+/// </example>
+public partial class UbiOpsClient
+{
+    /// <summary>For mocking frameworks only.</summary>
+    protected UbiOpsClient()
+    {
+        Raw = null!;
+    }
+
+    /// <summary>Creates a client over a raw generated client (or a test double of it).</summary>
+    /// <param name="raw">The raw client that sends the HTTP requests.</param>
+    public UbiOpsClient(IDeploymentRequestsClient raw)
+    {
+        ArgumentNullException.ThrowIfNull(raw);
+        Raw = raw;
+    }
+
+    /// <summary>Creates a client that sends with <paramref name="httpClient"/> to the configured API.</summary>
+    /// <param name="httpClient">The HTTP client; it is not disposed by this client.</param>
+    /// <param name="options">Token and base URL; validated here.</param>
+    /// <exception cref="ArgumentException">The options are not valid.</exception>
+    public UbiOpsClient(HttpClient httpClient, UbiOpsClientOptions options)
+        : this(new DeploymentRequestsClient(httpClient, options))
+    {
+    }
+
+    /// <summary>The generated client, one method per API operation.</summary>
+    public virtual IDeploymentRequestsClient Raw { get; }
+
+    /// <summary>The requests of the default version of a deployment.</summary>
+    /// <param name="project">The project name.</param>
+    /// <param name="deployment">The deployment name.</param>
+    /// <returns>A scope whose operations address the deployment's default version.</returns>
+    /// <exception cref="ArgumentException">A name is empty.</exception>
+    public virtual DeploymentScope Deployment(string project, string deployment) =>
+        new(this, project, deployment, version: null);
+}
