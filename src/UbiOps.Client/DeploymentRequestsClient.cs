@@ -6,7 +6,7 @@ namespace UbiOps.Client;
 // Handwritten half of the generated raw client: authentication, User-Agent and JSON settings.
 /// <summary>
 /// The raw client generated from the spec: one method per API operation, named after its
-/// operation id. Most code uses <c>UbiOpsClient</c> instead, which builds on this one.
+/// operation id. Most code uses <see cref="UbiOpsClient"/> instead, which builds on this one.
 /// </summary>
 public partial class DeploymentRequestsClient
 {
@@ -31,6 +31,10 @@ public partial class DeploymentRequestsClient
     /// <summary>The JSON settings every request and response of this client uses.</summary>
     internal static JsonSerializerSettings SerializerSettings { get; } = CreateSerializerSettings();
 
+    // Read bodies as text first: otherwise an error answer's body is not kept, and
+    // UbiOpsApiException.Response (and so Error) stays empty.
+    partial void Initialize() => ReadResponseAsString = true;
+
     static partial void UpdateJsonSerializerSettings(JsonSerializerSettings settings) => JsonDefaults.Apply(settings);
 
     partial void PrepareRequest(HttpClient client, HttpRequestMessage request, string url)
@@ -43,7 +47,9 @@ public partial class DeploymentRequestsClient
 
         if (!request.Headers.UserAgent.Any())
         {
-            request.Headers.UserAgent.ParseAdd(UserAgent.Value);
+            // Without validation: "UbiOps/dotnet/<version>" (the official clients' form) has two
+            // slashes, which the strict product-token parser rejects with a FormatException.
+            request.Headers.TryAddWithoutValidation("User-Agent", UserAgent.Value);
         }
     }
 
