@@ -41,9 +41,11 @@ public partial class DeploymentRequestsClient
             request.Headers.TryAddWithoutValidation("Authorization", _authorization);
         }
 
-        if (!request.Headers.UserAgent.Any())
+        // "UbiOps/dotnet/<version>" (the official clients' form) has two slashes, which is not an
+        // RFC 9110 product token, so ParseAdd rejects it: add it without validation.
+        if (!request.Headers.Contains("User-Agent"))
         {
-            request.Headers.UserAgent.ParseAdd(UserAgent.Value);
+            request.Headers.TryAddWithoutValidation("User-Agent", UserAgent.Value);
         }
     }
 
