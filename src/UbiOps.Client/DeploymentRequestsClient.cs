@@ -45,10 +45,10 @@ public partial class DeploymentRequestsClient
             request.Headers.TryAddWithoutValidation("Authorization", _authorization);
         }
 
-        if (!request.Headers.UserAgent.Any())
+        // "UbiOps/dotnet/<version>" (the official clients' form) has two slashes, which is not an
+        // RFC 9110 product token, so ParseAdd rejects it: add it without validation.
+        if (!request.Headers.Contains("User-Agent"))
         {
-            // Without validation: "UbiOps/dotnet/<version>" (the official clients' form) has two
-            // slashes, which the strict product-token parser rejects with a FormatException.
             request.Headers.TryAddWithoutValidation("User-Agent", UserAgent.Value);
         }
     }
