@@ -1,2 +1,3 @@
-// Entry point; the implementation lands with its issue.
-return 0;
+using UbiOps.Cli;
+
+return await CliApplication.InvokeAsync(args, CliEnvironment.FromConsole());

@@ -12,11 +12,11 @@ internal interface IRunBackend
     Task<IReadOnlyList<string>> SubmitAsync(IReadOnlyList<JToken> inputs, CancellationToken cancellationToken);
 
     /// <summary>Yields each request once it has ended, in the order they end.</summary>
-    IAsyncEnumerable<RequestOutcome> WaitAsync(IReadOnlyList<string> requestIds, CancellationToken cancellationToken);
+    IAsyncEnumerable<EndedRequest> WaitAsync(IReadOnlyList<string> requestIds, CancellationToken cancellationToken);
 
     /// <summary>Whether an exception from <see cref="SubmitAsync"/> means the server refused these inputs (not the call).</summary>
     bool IsRejection(Exception exception, out string reason);
 }
 
 /// <summary>A request that has ended: its status, and its result or error text.</summary>
-internal sealed record RequestOutcome(string RequestId, string Status, JToken? Result, string? Error);
+internal sealed record EndedRequest(string RequestId, string Status, JToken? Result, string? Error);

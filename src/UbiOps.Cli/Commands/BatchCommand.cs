@@ -1,0 +1,79 @@
+using System.CommandLine;
+using Newtonsoft.Json.Linq;
+using UbiOps.Cli.Errors;
+using UbiOps.Cli.Inputs;
+using UbiOps.Cli.Rendering;
+using UbiOps.Client;
+
+namespace UbiOps.Cli.Commands;
+
+/// <summary><c>batch</c>: queue batch requests for a file of inputs, without waiting.</summary>
+internal static class BatchCommand
+{
+    public static Command Build(CliEnvironment environment)
+    {
+        var target = new TargetOptions();
+        var input = new InputFileOptions();
+        var timeout = TimeoutOption.ForBatch();
+
+        var command = new Command("batch",
+            "Create a batch request per input (in calls of at most 250) without waiting; print one JSON line per input: " +
+            "{\"index\", \"request_id\", \"status\"}, or {\"index\", \"status\": \"invalid_input\", \"error\"} for a malformed line. " +
+            "Pass the output to 'wait --ids-from' or 'collect --ids-from'.");
+        target.AddTo(command);
+        input.AddTo(command);
+        command.Options.Add(timeout);
+        CommandAction.Set(command, target, environment, async context =>
+        {
+            var options = new BatchCreateOptions { TimeoutSeconds = context.Parse.GetValue(timeout) };
+            using var reader = InputSource.Open(context.Parse.GetRequiredValue(input.Input), "--input", environment);
+            var chunk = new List<InputRecord>();
+            var malformed = 0;
+            await foreach (var record in InputReader.ReadAsync(reader, context.Parse.GetValue(input.Format), context.Cancellation))
+            {
+                if (record.IsMalformed)
+                {
+                    malformed++;
+                    context.Error.WriteLine($"malformed input, {record.Error}");
+                    await SubmitAsync(context, chunk, options);
+                    JsonOutput.WriteLine(context.Out, new JObject
+                    {
+                        ["index"] = record.Index, ["status"] = "invalid_input", ["error"] = record.Error,
+                    });
+                    continue;
+                }
+
+                chunk.Add(record);
+                if (chunk.Count == BatchLimits.MaxItemsPerCall)
+                {
+                    await SubmitAsync(context, chunk, options);
+                }
+            }
+
+            await SubmitAsync(context, chunk, options);
+            return malformed == 0 ? ExitCodes.Success : ExitCodes.SomeInputsFailed;
+        });
+        return command;
+    }
+
+    // Lines come out in input order: a malformed line first sends the inputs before it.
+    private static async Task SubmitAsync(CommandContext context, List<InputRecord> chunk, BatchCreateOptions options)
+    {
+        if (chunk.Count == 0)
+        {
+            return;
+        }
+
+        var created = await context.Scope.CreateBatchAsync(
+            chunk.Select(r => RequestInput.FromObject(r.Data!)), options, context.Cancellation);
+        for (var i = 0; i < chunk.Count; i++)
+        {
+            JsonOutput.WriteLine(context.Out, new JObject
+            {
+                ["index"] = chunk[i].Index, ["request_id"] = created[i].Id, ["status"] = created[i].Status,
+            });
+        }
+
+        chunk.Clear();
+    }
+}

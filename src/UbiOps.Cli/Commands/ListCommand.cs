@@ -1,0 +1,89 @@
+using System.CommandLine;
+using UbiOps.Cli.Errors;
+using UbiOps.Cli.Rendering;
+using UbiOps.Client;
+
+namespace UbiOps.Cli.Commands;
+
+/// <summary><c>list</c>: requests filtered on the API's list filters.</summary>
+internal static class ListCommand
+{
+    private enum OutputFormat
+    {
+        Table,
+        Json,
+    }
+
+    public static Command Build(CliEnvironment environment)
+    {
+        var target = new TargetOptions();
+        var status = new Option<string?>("--status") { Description = "Only requests with this status." };
+        status.AcceptOnlyFromAmong("pending", "processing", "completed", "failed", "cancelled", "cancelled_pending");
+        var success = new Option<bool?>("--success") { Description = "Only requests that succeeded (true) or not (false); deprecated by the API in favour of --status." };
+        var limit = new Option<int?>("--limit") { Description = "At most this many requests (the API's default is 50).", HelpName = "n" };
+        var offset = new Option<int?>("--offset") { Description = "Skip this many matching requests.", HelpName = "n" };
+        var sort = new Option<SortDirection?>("--sort") { Description = "Order by creation time: asc or desc (the API's default)." };
+        var pipeline = new Option<bool?>("--pipeline") { Description = "Only requests made (true) or not made (false) by a pipeline." };
+        var schedule = new Option<string?>("--request-schedule") { Description = "Only requests created by this request schedule.", HelpName = "name" };
+        var start = new Option<DateTimeOffset?>("--start-date") { Description = "Only requests created at or after this time (ISO 8601, e.g. 2024-05-01T00:00:00Z).", HelpName = "time" };
+        var end = new Option<DateTimeOffset?>("--end-date") { Description = "Only requests created at or before this time (ISO 8601).", HelpName = "time" };
+        var searchId = new Option<string?>("--search-id") { Description = "Only requests whose id contains this text.", HelpName = "text" };
+        var all = new Option<bool>("--all") { Description = "Every matching request: page through all results (--limit sets the page size)." };
+        var format = new Option<OutputFormat>("--format") { Description = "table (for people) or json (an array).", DefaultValueFactory = _ => OutputFormat.Table };
+
+        var command = new Command("list", "List requests, newest first unless --sort asc, filtered by status, time, pipeline, schedule or id.");
+        target.AddTo(command);
+        foreach (var option in new Option[] { status, success, limit, offset, sort, pipeline, schedule, start, end, searchId, all, format })
+        {
+            command.Options.Add(option);
+        }
+
+        CommandAction.Set(command, target, environment, async context =>
+        {
+            var p = context.Parse;
+#pragma warning disable CS0618 // --success maps the API's deprecated filter on purpose.
+            var filter = new RequestFilter
+            {
+                Status = p.GetValue(status) is { } s ? new RequestStatus(s) : (RequestStatus?)null,
+                Success = p.GetValue(success),
+                Limit = p.GetValue(limit),
+                Offset = p.GetValue(offset),
+                Sort = p.GetValue(sort),
+                Pipeline = p.GetValue(pipeline),
+                RequestSchedule = p.GetValue(schedule),
+                StartDate = p.GetValue(start),
+                EndDate = p.GetValue(end),
+                SearchId = p.GetValue(searchId),
+            };
+#pragma warning restore CS0618
+
+            IReadOnlyList<DeploymentRequestList> requests;
+            if (p.GetValue(all))
+            {
+                var collected = new List<DeploymentRequestList>();
+                await foreach (var request in context.Scope.ListAllAsync(filter, context.Cancellation))
+                {
+                    collected.Add(request);
+                }
+
+                requests = collected;
+            }
+            else
+            {
+                requests = await context.Scope.ListAsync(filter, context.Cancellation);
+            }
+
+            if (p.GetValue(format) == OutputFormat.Json)
+            {
+                JsonOutput.WriteIndented(context.Out, requests);
+            }
+            else
+            {
+                RequestTable.Write(context.Out, requests);
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,60 @@
+using System.CommandLine;
+
+namespace UbiOps.Cli.Commands;
+
+/// <summary>
+/// The options every command shares: where the API is, which project, deployment and version.
+/// </summary>
+internal sealed class TargetOptions
+{
+    public const string ProjectVariable = "UBIOPS_PROJECT";
+
+    public Option<string?> Host { get; } = new("--host")
+    {
+        Description = "API host or base URL, e.g. https://api.ubiops.com/v2.1 [env: UBIOPS_API_HOST]. " +
+                      "Without --host and --token the embedded emulator is started.",
+        HelpName = "url",
+    };
+
+    public Option<string?> Token { get; } = new("--token")
+    {
+        Description = "API token, with or without the 'Token ' prefix [env: UBIOPS_API_TOKEN].",
+        HelpName = "token",
+    };
+
+    public Option<string?> Project { get; } = new("--project", "-p")
+    {
+        Description = $"Project name [env: {ProjectVariable}; 'demo' on the embedded emulator].",
+        HelpName = "name",
+    };
+
+    public Option<string> Deployment { get; } = new("--deployment", "-d")
+    {
+        Description = "Deployment name.",
+        HelpName = "name",
+        Required = true,
+    };
+
+    public Option<string?> Version { get; } = new("--version")
+    {
+        Description = "Deployment version; the deployment's default version when omitted.",
+        HelpName = "name",
+    };
+
+    public Option<int> Retries { get; } = new("--retries")
+    {
+        Description = "Retries of a call that failed transiently (429, 5xx, network); creates are never repeated once the server may have accepted them.",
+        HelpName = "n",
+        DefaultValueFactory = _ => 3,
+    };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Deployment);
+        command.Options.Add(Version);
+        command.Options.Add(Project);
+        command.Options.Add(Host);
+        command.Options.Add(Token);
+        command.Options.Add(Retries);
+    }
+}

@@ -1,0 +1,77 @@
+using System.CommandLine;
+using UbiOps.Cli.Commands;
+using UbiOps.Cli.Errors;
+using UbiOps.Client;
+using UbiOps.Emulator;
+
+namespace UbiOps.Cli.Connection;
+
+/// <summary>
+/// Turns the target options (or UBIOPS_API_HOST / UBIOPS_API_TOKEN / UBIOPS_PROJECT) into a
+/// connected deployment scope; with neither host nor token, starts the embedded emulator.
+/// </summary>
+internal static class TargetResolver
+{
+    // emulatorDatabase: where an embedded emulator keeps its requests (so a resumed run finds
+    // them), or null for a throw-away database.
+    public static async Task<CliTarget> ResolveAsync(
+        ParseResult parse, TargetOptions options, CliEnvironment environment, string? emulatorDatabase, CancellationToken cancellationToken)
+    {
+        var host = parse.GetValue(options.Host) ?? environment.Variable(UbiOpsClientOptions.HostEnvironmentVariable);
+        var token = parse.GetValue(options.Token) ?? environment.Variable(UbiOpsClientOptions.TokenEnvironmentVariable);
+        var project = parse.GetValue(options.Project) ?? environment.Variable(TargetOptions.ProjectVariable);
+        var deployment = parse.GetRequiredValue(options.Deployment);
+        var version = parse.GetValue(options.Version);
+
+        UbiOpsEmulator? emulator = null;
+        if (host is null && token is null)
+        {
+            emulator = await UbiOpsEmulator.StartAsync(new EmulatorOptions { DatabasePath = emulatorDatabase }, cancellationToken);
+            host = emulator.BaseUrl;
+            token = emulator.Token;
+            project ??= emulator.Project;
+            environment.Error.WriteLine(
+                $"No --host/--token (or {UbiOpsClientOptions.HostEnvironmentVariable}/{UbiOpsClientOptions.TokenEnvironmentVariable}): " +
+                $"using the embedded emulator at {host} (project '{project}').");
+        }
+
+        try
+        {
+            if (token is null)
+            {
+                throw new CliUsageException(
+                    $"No API token for {host}: pass --token or set {UbiOpsClientOptions.TokenEnvironmentVariable}.");
+            }
+
+            if (project is null)
+            {
+                throw new CliUsageException($"No project: pass --project or set {TargetOptions.ProjectVariable}.");
+            }
+
+            var clientOptions = new UbiOpsClientOptions { Token = token };
+            clientOptions.Resilience.MaxRetryAttempts = parse.GetValue(options.Retries);
+            if (host is not null)
+            {
+                clientOptions.BaseUrl = host;
+            }
+
+            var client = ClientFactory.Create(clientOptions);
+            var scope = client.Deployment(project, deployment);
+            if (version is not null)
+            {
+                scope = scope.Version(version);
+            }
+
+            return new CliTarget(scope, ConnectionSettings.NormalizeBaseUrl(clientOptions.BaseUrl), emulator);
+        }
+        catch
+        {
+            if (emulator is not null)
+            {
+                await emulator.DisposeAsync();
+            }
+
+            throw;
+        }
+    }
+}

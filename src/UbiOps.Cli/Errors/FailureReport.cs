@@ -1,0 +1,78 @@
+using System.Net;
+using System.Net.Sockets;
+using UbiOps.Client;
+
+namespace UbiOps.Cli.Errors;
+
+/// <summary>
+/// Turns what stopped a command into one line on stderr and an exit code (never a stack trace).
+/// </summary>
+internal static class FailureReport
+{
+    public static int Write(Exception exception, TextWriter error, string? host, bool cancelled)
+    {
+        var (code, message) = Classify(exception, host, cancelled);
+        error.WriteLine($"error: {message}");
+        return code;
+    }
+
+    public static (int Code, string Message) Classify(Exception exception, string? host, bool cancelled)
+    {
+        var where = host is null ? "the API" : host;
+        switch (exception)
+        {
+            case OperationCanceledException when cancelled:
+                return (ExitCodes.Cancelled, "cancelled.");
+            case BatchOperationException batch when batch.InnerException is { } inner:
+                var (code, message) = Classify(inner, host, cancelled);
+                return (code, $"{message} ({batch.CompletedIndices.Count} of {batch.CompletedIndices.Count + batch.NotCompletedIndices.Count} items were done before the failure)");
+            case CliUsageException usage:
+                return (ExitCodes.UsageError, usage.Message);
+            case ArgumentException argument:
+                return (ExitCodes.UsageError, WithoutParameterSuffix(argument));
+            case UbiOpsApiException api:
+                return ClassifyApi(api, where);
+            case HttpRequestException http when http.InnerException is SocketException or IOException || http.StatusCode is null:
+                return (ExitCodes.Unreachable, $"cannot reach {where}: {Innermost(http).Message}");
+            case TaskCanceledException or Polly.Timeout.TimeoutRejectedException:
+                return (ExitCodes.Unreachable, $"{where} did not answer in time: {exception.Message}");
+            case TimeoutException:
+                return (ExitCodes.SomeInputsFailed, exception.Message);
+            case IOException or UnauthorizedAccessException:
+                return (ExitCodes.UsageError, exception.Message);
+            default:
+                return (ExitCodes.ApiError, $"{exception.GetType().Name}: {exception.Message}");
+        }
+    }
+
+    private static (int, string) ClassifyApi(UbiOpsApiException api, string where)
+    {
+        var detail = api.Error is { Length: > 0 } error ? $": {error}" : string.Empty;
+        return (HttpStatusCode)api.StatusCode switch
+        {
+            HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => (ExitCodes.AuthenticationFailed,
+                $"authentication failed at {where} ({api.StatusCode}{detail}); check --token or {UbiOpsClientOptions.TokenEnvironmentVariable}."),
+            HttpStatusCode.NotFound => (ExitCodes.NotFound,
+                $"not found ({api.StatusCode}{detail}); check --project, --deployment, --version and the request ids."),
+            _ => (ExitCodes.ApiError, $"the API answered {api.StatusCode}{detail}"),
+        };
+    }
+
+    private static Exception Innermost(Exception exception)
+    {
+        while (exception.InnerException is not null)
+        {
+            exception = exception.InnerException;
+        }
+
+        return exception;
+    }
+
+    // "… (Parameter 'x')" is for developers; the option names in the message are for users.
+    private static string WithoutParameterSuffix(ArgumentException exception)
+    {
+        var message = exception.Message;
+        var cut = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message;
+    }
+}
