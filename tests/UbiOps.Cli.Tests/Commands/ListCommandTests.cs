@@ -1,0 +1,105 @@
+using Newtonsoft.Json.Linq;
+using UbiOps.Cli.Tests.Support;
+
+namespace UbiOps.Cli.Tests.Commands;
+
+public class ListCommandTests : EmulatorFixture
+{
+    private readonly List<string> _ids = [];
+    private DateTimeOffset _afterFirst;
+
+    [OneTimeSetUp]
+    public async Task CreateRequestsAsync()
+    {
+        for (var n = 0; n < 3; n++)
+        {
+            _ids.Add(JObject.Parse((await RunAsync("create", "-d", "echo", "--data", $"{{\"n\":{n}}}")).Out).Value<string>("id")!);
+            await Task.Delay(30);
+            if (n == 0)
+            {
+                _afterFirst = DateTimeOffset.UtcNow;
+                await Task.Delay(30);
+            }
+        }
+    }
+
+    [Test]
+    public async Task List_Json_ShowsNewestFirstByDefault()
+    {
+        Assert.That(await ListIdsAsync(), Is.EqualTo(Enumerable.Reverse(_ids)));
+    }
+
+    [Test]
+    public async Task List_SortAscWithLimitAndOffset_PagesFromTheOldest()
+    {
+        Assert.That(await ListIdsAsync("--sort", "asc", "--limit", "1", "--offset", "1"), Is.EqualTo(new[] { _ids[1] }));
+    }
+
+    [Test]
+    public async Task List_StartDate_KeepsRequestsCreatedAfterIt()
+    {
+        var ids = await ListIdsAsync("--start-date", _afterFirst.ToString("o"), "--sort", "asc");
+
+        Assert.That(ids, Is.EqualTo(_ids.Skip(1)));
+    }
+
+    [Test]
+    public async Task List_EndDate_KeepsRequestsCreatedBeforeIt()
+    {
+        Assert.That(await ListIdsAsync("--end-date", _afterFirst.ToString("o")), Is.EqualTo(new[] { _ids[0] }));
+    }
+
+    [Test]
+    public async Task List_SearchId_KeepsTheRequestWhoseIdContainsIt()
+    {
+        Assert.That(await ListIdsAsync("--search-id", _ids[1][..13]), Is.EqualTo(new[] { _ids[1] }));
+    }
+
+    [Test]
+    public async Task List_Status_FiltersOnIt()
+    {
+        Assert.That(await ListIdsAsync("--status", "completed"), Has.Count.EqualTo(3));
+        Assert.That(await ListIdsAsync("--status", "failed"), Is.Empty);
+    }
+
+    [Test]
+    public async Task List_SuccessPipelineAndSchedule_AreSentAsFilters()
+    {
+        Assert.That(await ListIdsAsync("--success", "true"), Has.Count.EqualTo(3));
+        Assert.That(await ListIdsAsync("--success", "false"), Is.Empty);
+        Assert.That(await ListIdsAsync("--pipeline", "true"), Is.Empty);
+        Assert.That(await ListIdsAsync("--pipeline", "false"), Has.Count.EqualTo(3));
+        Assert.That(await ListIdsAsync("--request-schedule", "nightly"), Is.Empty);
+    }
+
+    [Test]
+    public async Task List_All_PagesThroughEveryRequest()
+    {
+        Assert.That(await ListIdsAsync("--all", "--limit", "1", "--sort", "asc"), Is.EqualTo(_ids));
+    }
+
+    [Test]
+    public async Task List_Table_ShowsOneRowPerRequestAndACount()
+    {
+        var result = await RunAsync("list", "-d", "echo");
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+        Assert.That(result.Out, Does.Contain("status").And.Contain("3 request(s)"));
+        Assert.That(_ids, Is.All.Matches<string>(id => result.Out.Contains(id)));
+    }
+
+    [Test]
+    public async Task List_UnknownStatus_IsAUsageError()
+    {
+        var result = await RunAsync("list", "-d", "echo", "--status", "done");
+
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+    }
+
+    private async Task<List<string>> ListIdsAsync(params string[] filters)
+    {
+        var result = await RunAsync(["list", "-d", "echo", "--format", "json", .. filters]);
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+        return JArray.Parse(result.Out).Select(r => r.Value<string>("id")!).ToList();
+    }
+}
