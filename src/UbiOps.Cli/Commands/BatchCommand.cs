@@ -13,7 +13,7 @@ internal static class BatchCommand
     public static Command Build(CliEnvironment environment)
     {
         var target = new TargetOptions();
-        var input = new InputFileOptions();
+        var input = new InputFileOptions(environment);
         var timeout = TimeoutOption.ForBatch();
 
         var command = new Command("batch",

@@ -10,7 +10,7 @@ internal static class CollectCommand
     public static Command Build(CliEnvironment environment)
     {
         var target = new TargetOptions();
-        var ids = new RequestIdsOptions();
+        var ids = new RequestIdsOptions(environment);
 
         var command = new Command("collect", "Print requests (status, data and result) as a JSON array, in the order of the ids given, without waiting.");
         ids.AddTo(command);

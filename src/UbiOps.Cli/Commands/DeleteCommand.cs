@@ -9,7 +9,7 @@ internal static class DeleteCommand
     public static Command Build(CliEnvironment environment)
     {
         var target = new TargetOptions();
-        var ids = new RequestIdsOptions();
+        var ids = new RequestIdsOptions(environment);
 
         var command = new Command("delete", "Delete requests: one id, or many (sent in batch calls of at most 250).");
         ids.AddTo(command);

@@ -17,19 +17,19 @@ internal static class ListCommand
     public static Command Build(CliEnvironment environment)
     {
         var target = new TargetOptions();
-        var status = new Option<string?>("--status") { Description = "Only requests with this status." };
+        var status = new Option<string?>("--status") { HelpName = "status", Description = "Only requests with this status: pending, processing, completed, failed, cancelled or cancelled_pending." };
         status.AcceptOnlyFromAmong("pending", "processing", "completed", "failed", "cancelled", "cancelled_pending");
-        var success = new Option<bool?>("--success") { Description = "Only requests that succeeded (true) or not (false); deprecated by the API in favour of --status." };
+        var success = new Option<bool?>("--success") { HelpName = "true|false", Description = "Only requests that succeeded (true) or not (false); deprecated by the API in favour of --status." };
         var limit = new Option<int?>("--limit") { Description = "At most this many requests (the API's default is 50).", HelpName = "n" };
         var offset = new Option<int?>("--offset") { Description = "Skip this many matching requests.", HelpName = "n" };
-        var sort = new Option<SortDirection?>("--sort") { Description = "Order by creation time: asc or desc (the API's default)." };
-        var pipeline = new Option<bool?>("--pipeline") { Description = "Only requests made (true) or not made (false) by a pipeline." };
+        var sort = new Option<SortDirection?>("--sort") { HelpName = "asc|desc", Description = "Order by creation time: asc or desc (the API's default)." };
+        var pipeline = new Option<bool?>("--pipeline") { HelpName = "true|false", Description = "Only requests made (true) or not made (false) by a pipeline." };
         var schedule = new Option<string?>("--request-schedule") { Description = "Only requests created by this request schedule.", HelpName = "name" };
         var start = new Option<DateTimeOffset?>("--start-date") { Description = "Only requests created at or after this time (ISO 8601, e.g. 2024-05-01T00:00:00Z).", HelpName = "time" };
         var end = new Option<DateTimeOffset?>("--end-date") { Description = "Only requests created at or before this time (ISO 8601).", HelpName = "time" };
         var searchId = new Option<string?>("--search-id") { Description = "Only requests whose id contains this text.", HelpName = "text" };
         var all = new Option<bool>("--all") { Description = "Every matching request: page through all results (--limit sets the page size)." };
-        var format = new Option<OutputFormat>("--format") { Description = "table (for people) or json (an array).", DefaultValueFactory = _ => OutputFormat.Table };
+        var format = new Option<OutputFormat>("--format") { HelpName = "table|json", Description = "table (for people) or json (an array).", DefaultValueFactory = _ => OutputFormat.Table };
 
         var command = new Command("list", "List requests, newest first unless --sort asc, filtered by status, time, pipeline, schedule or id.");
         target.AddTo(command);

@@ -12,6 +12,11 @@ namespace UbiOps.Cli.Commands;
 /// </summary>
 internal sealed class RequestIdsOptions
 {
+    public RequestIdsOptions(CliEnvironment environment)
+    {
+        IdsFrom.Validators.Add(ExistingFile.Validator(environment));
+    }
+
     public Argument<string[]> Ids { get; } = new("request-ids")
     {
         Description = "Request ids.",

@@ -15,7 +15,7 @@ internal static class RunCommand
     public static Command Build(CliEnvironment environment)
     {
         var target = new TargetOptions();
-        var input = new InputFileOptions();
+        var input = new InputFileOptions(environment);
         var output = new Option<string>("--output", "-o")
         {
             Description = "Results file (JSON lines, in input order): {\"index\", \"request_id\", \"status\", \"result\" or \"error\"}. " +

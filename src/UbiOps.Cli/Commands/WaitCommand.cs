@@ -11,7 +11,7 @@ internal static class WaitCommand
     public static Command Build(CliEnvironment environment)
     {
         var target = new TargetOptions();
-        var ids = new RequestIdsOptions();
+        var ids = new RequestIdsOptions(environment);
         var timeout = new Option<double?>("--timeout")
         {
             Description = "Give up after this many seconds (exit code 1); waits as long as it takes when omitted.",

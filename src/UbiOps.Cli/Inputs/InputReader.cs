@@ -77,6 +77,13 @@ internal static class InputReader
 
     private static InputRecord ParseLine(long index, long lineNumber, string line)
     {
+        // Newtonsoft forgives trailing commas, comments and unquoted names; a JSON-lines file must be
+        // strict JSON, so System.Text.Json checks the line first.
+        if (StrictJson.Check(line) is { } problem)
+        {
+            return Malformed(index, lineNumber, $"not valid JSON ({problem})");
+        }
+
         try
         {
             using var json = CreateJsonReader(new StringReader(line));

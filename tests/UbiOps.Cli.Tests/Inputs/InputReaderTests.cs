@@ -29,7 +29,11 @@ public class InputReaderTests
     [TestCase("[1, 2]", "an array")]
     [TestCase("42", "a number")]
     [TestCase("null", "null")]
-    [TestCase("{\"a\":1} trailing", "Additional text")]
+    [TestCase("{\"a\":1} trailing", "invalid after a single JSON value")]
+    [TestCase("{\"a\":1,}", "not valid JSON")]
+    [TestCase("{a:1}", "not valid JSON")]
+    [TestCase("{\"a\":1} // note", "not valid JSON")]
+    [TestCase("{'a':1}", "not valid JSON")]
     public async Task ReadAsync_LineThatIsNotAnObjectOrString_IsMalformed(string line, string reason)
     {
         var records = await ReadAsync("{\"ok\":true}\n" + line + "\n", InputFormat.Jsonl);

@@ -19,7 +19,7 @@ public abstract class EmulatorFixture
     internal Task<CliResult> RunAsync(params string[] args) => RunWithInputAsync(null, args);
 
     internal Task<CliResult> RunWithInputAsync(string? stdin, params string[] args) =>
-        Cli.RunAsync(Target(Emulator, args), stdin);
+        InProcessCli.RunAsync(Target(Emulator, args), stdin);
 
     internal static string[] Target(UbiOpsEmulator emulator, string[] args) =>
         [.. args, "--host", emulator.BaseUrl, "--token", emulator.Token, "--project", emulator.Project, "--retries", "0"];

@@ -1,7 +1,7 @@
 namespace UbiOps.Cli.Tests.Support;
 
 /// <summary>Runs the CLI's command tree in-process, with its own streams and no environment variables.</summary>
-internal static class Cli
+internal static class InProcessCli
 {
     public static async Task<CliResult> RunAsync(
         string[] args, string? stdin = null, IReadOnlyDictionary<string, string>? variables = null,
