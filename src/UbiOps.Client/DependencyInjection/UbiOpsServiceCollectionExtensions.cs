@@ -66,7 +66,10 @@ public static class UbiOpsServiceCollectionExtensions
                 (httpClient, provider) => new DeploymentRequestsClient(httpClient, provider.GetRequiredService<IOptions<UbiOpsClientOptions>>().Value))
             // The pipeline owns timeouts: a direct request may take up to an hour, HttpClient's default is 100 s.
             .ConfigureHttpClient(httpClient => httpClient.Timeout = Timeout.InfiniteTimeSpan)
-            .RedactLoggedHeaders(LoggedHeaders.ShouldRedact);
+            // IHttpClientFactory's default loggers redact header values in the message text but
+            // keep the raw Authorization header in the structured state, where a structured sink
+            // would export the token. TelemetryHandler logs instead, with an allow-list of headers.
+            .RemoveAllLoggers();
 
         builder.AddResilienceHandler(UbiOpsResiliencePipeline.Name, (pipeline, context) =>
         {
