@@ -39,7 +39,7 @@ public class AddUbiOpsClientTests
         using var provider = services.BuildServiceProvider();
         var detail = await provider.GetRequiredService<UbiOpsClient>().Raw.Deployment_requests_getAsync("p", "d", "r-1");
 
-        Assert.That(builder.Name, Is.EqualTo(nameof(IDeploymentRequestsClient)), "the typed client's name, for IHttpClientFactory configuration");
+        Assert.That(builder.Name, Is.EqualTo(UbiOpsServiceCollectionExtensions.HttpClientName));
         Assert.That(detail.Id, Is.EqualTo("r-1"));
         Assert.That(network.Requests.Single().Headers, Does.Contain("Authorization: Token di-test-token"));
         Assert.That(network.Requests.Single().Uri.AbsoluteUri, Is.EqualTo(Routes.BaseUrl + "/projects/p/deployments/d/requests/r-1"));
@@ -157,5 +157,22 @@ public class AddUbiOpsClientTests
         await call;
 
         Assert.That(network.Requests[1].At - network.Requests[0].At, Is.EqualTo(TimeSpan.FromSeconds(5)));
+    }
+
+    [Test]
+    public void AddUbiOpsClient_CalledTwice_KeepsOnePipelineAndAppliesBothConfigurations()
+    {
+        var network = new ScriptedHandler().ThenAnswer(HttpStatusCode.ServiceUnavailable);
+        var services = new ServiceCollection();
+        services.AddUbiOpsClient(o => { TestOptions(o); o.Resilience.MaxRetryAttempts = 1; });
+        var second = services.AddUbiOpsClient(o => o.Token = "second-token");
+        second.ConfigurePrimaryHttpMessageHandler(() => network);
+        using var provider = services.BuildServiceProvider();
+
+        Assert.CatchAsync<UbiOpsApiException>(() => provider.GetRequiredService<UbiOpsClient>().Raw.Deployment_requests_getAsync("p", "d", "r-1"));
+
+        Assert.That(second.Name, Is.EqualTo(UbiOpsServiceCollectionExtensions.HttpClientName));
+        Assert.That(network.Count, Is.EqualTo(2), "one retry, not retries of retries");
+        Assert.That(network.Requests[0].Headers, Does.Contain("Authorization: Token second-token"));
     }
 }
