@@ -41,9 +41,11 @@ public partial class DeploymentRequestsClient
             request.Headers.TryAddWithoutValidation("Authorization", _authorization);
         }
 
-        if (!request.Headers.UserAgent.Any())
+        // "UbiOps/dotnet/<version>" is the form the official clients send, but its second '/' is not
+        // a valid product token, so the typed UserAgent collection would throw: add it unvalidated.
+        if (!request.Headers.Contains("User-Agent"))
         {
-            request.Headers.UserAgent.ParseAdd(UserAgent.Value);
+            request.Headers.TryAddWithoutValidation("User-Agent", UserAgent.Value);
         }
     }
 
