@@ -33,6 +33,10 @@ public partial class DeploymentRequestsClient
 
     static partial void UpdateJsonSerializerSettings(JsonSerializerSettings settings) => JsonDefaults.Apply(settings);
 
+    // Generated code reads bodies as a stream by default and then keeps no text: an error's
+    // UbiOpsApiException.Response (and so Error and Message) would be empty. Read them as text.
+    partial void Initialize() => ReadResponseAsString = true;
+
     partial void PrepareRequest(HttpClient client, HttpRequestMessage request, string url)
     {
         // Headers set per request, so one HttpClient can serve clients with different tokens.
