@@ -62,6 +62,7 @@ public sealed class UbiOpsClientOptions
                 nameof(Token));
         }
 
+        _ = ConnectionSettings.NormalizeToken(Token);
         _ = ConnectionSettings.NormalizeBaseUrl(BaseUrl);
     }
 
