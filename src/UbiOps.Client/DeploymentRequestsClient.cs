@@ -37,6 +37,9 @@ public partial class DeploymentRequestsClient
     // UbiOpsApiException.Response (and so Error and Message) would be empty. Read them as text.
     partial void Initialize() => ReadResponseAsString = true;
 
+    partial void PrepareRequest(HttpClient client, HttpRequestMessage request, System.Text.StringBuilder urlBuilder) =>
+        PathSegments.ThrowIfDotSegment(urlBuilder.ToString(), BaseUrl);
+
     partial void PrepareRequest(HttpClient client, HttpRequestMessage request, string url)
     {
         // Headers set per request, so one HttpClient can serve clients with different tokens.

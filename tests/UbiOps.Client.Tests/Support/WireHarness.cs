@@ -34,6 +34,9 @@ internal sealed class WireHarness : IDisposable
         ? _requests[0]
         : throw new InvalidOperationException($"Expected exactly one request, but {_requests.Count} were sent.");
 
+    /// <summary>How many requests reached the (mock) network.</summary>
+    public int RequestCount => _requests.Count;
+
     /// <summary>Answers every following request with this status and body (<see langword="null"/>: no content).</summary>
     public WireHarness Responds(HttpStatusCode status, string? body, string mediaType = "application/json")
     {
