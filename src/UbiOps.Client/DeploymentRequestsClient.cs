@@ -6,7 +6,7 @@ namespace UbiOps.Client;
 // Handwritten half of the generated raw client: authentication, User-Agent and JSON settings.
 /// <summary>
 /// The raw client generated from the spec: one method per API operation, named after its
-/// operation id. Most code uses <c>UbiOpsClient</c> instead, which builds on this one.
+/// operation id. Most code uses <see cref="UbiOpsClient"/> instead, which builds on this one.
 /// </summary>
 public partial class DeploymentRequestsClient
 {
