@@ -57,16 +57,22 @@ public partial class DeploymentScope
     }
 
     private async Task<IReadOnlyList<DeploymentRequestBatchCreateResponse>> CreateBatchCoreAsync(
-        RequestInput[] inputs, BatchCreateOptions options, CancellationToken ct)
+        RequestInput[] inputs, BatchCreateOptions options, CancellationToken ct,
+        Action<int, DeploymentRequestBatchCreateResponse[]>? onAccepted = null)
     {
         var chunks = ChunkRunner.Split(inputs);
         var results = await ChunkRunner.RunAsync(chunks, options.MaxConcurrency, async (chunk, token) =>
         {
             var created = await _route.CreateBatchAsync(chunk, options.TimeoutSeconds, options.NotificationGroup, token).ConfigureAwait(false);
-            return created.Count == chunk.Count
-                ? created.ToArray()
-                : throw new InvalidOperationException(
+            if (created.Count != chunk.Count)
+            {
+                throw new InvalidOperationException(
                     $"The API created {created.Count} requests for a batch of {chunk.Count} inputs, so they cannot be matched to the inputs.");
+            }
+
+            var accepted = created.ToArray();
+            onAccepted?.Invoke(chunk.Offset, accepted);
+            return accepted;
         }, ct).ConfigureAwait(false);
 
         if (results.Failure is { } failure)

@@ -24,13 +24,29 @@ public partial class DeploymentScope
         var ids = Guard.RequestIds(requestIds, nameof(requestIds));
         options ??= new WaitOptions();
         options.Validate();
-        return new RequestWaiter(_route, options).WaitAsync(ids, progress, ct);
+        return WaitCoreAsync(RequestFeed.Of(ids), options, progress, ct);
+    }
+
+    private async IAsyncEnumerable<DeploymentRequestBatchDetail> WaitCoreAsync(
+        RequestFeed feed, WaitOptions options, IProgress<WaitProgress>? progress, [EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var (_, detail) in new RequestWaiter(_route, options).WaitAsync(feed, progress, ct).ConfigureAwait(false))
+        {
+            yield return detail;
+        }
     }
 
     /// <summary>
     /// Submits the inputs as batch requests, waits for them, and yields one outcome per input in
     /// input order: an outcome is yielded as soon as it and all inputs before it have finished.
     /// </summary>
+    /// <remarks>
+    /// Submitting and waiting overlap: the requests of each batch call (at most
+    /// <see cref="BatchLimits.MaxItemsPerCall"/> inputs) are polled for as soon as the call is
+    /// accepted. When a batch call fails, the run still waits for the requests already submitted,
+    /// yields the outcomes that are in order, then throws the <see cref="BatchSubmissionException"/>
+    /// (which lists every submitted request id, so none is lost).
+    /// </remarks>
     /// <param name="inputs">The inputs: all plain or all structured.</param>
     /// <param name="options">How to submit and how to wait.</param>
     /// <param name="progress">Told the counts after every poll.</param>
@@ -52,24 +68,45 @@ public partial class DeploymentScope
         RequestInput[] inputs, BatchCreateOptions submit, WaitOptions wait, IProgress<WaitProgress>? progress,
         [EnumeratorCancellation] CancellationToken ct)
     {
-        var created = await CreateBatchCoreAsync(inputs, submit, ct).ConfigureAwait(false);
-        var ids = created.Select(c => c.Id).ToArray();
-        var indexOf = new Dictionary<string, int>(ids.Length, StringComparer.Ordinal);
-        for (var i = 0; i < ids.Length; i++)
+        // Submitting and waiting overlap: each batch's requests are polled for as soon as the batch
+        // is accepted, so the first outcome does not wait for the last input to be submitted.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var feed = new RequestFeed(inputs.Length);
+        var submission = SubmitAsync();
+        try
         {
-            indexOf[ids[i]] = i;
+            // Requests finish in any order; hold the early ones until every input before them is out.
+            var early = new Dictionary<int, DeploymentRequestBatchDetail>();
+            var next = 0;
+            await foreach (var (index, detail) in new RequestWaiter(_route, wait).WaitAsync(feed, progress, stop.Token).ConfigureAwait(false))
+            {
+                early[index] = detail;
+                while (early.Remove(next, out var ready))
+                {
+                    yield return new RequestOutcome(next, ready);
+                    next++;
+                }
+            }
+        }
+        finally
+        {
+            // Stopped early (an error, a break, a timeout): make no further submissions.
+            await stop.CancelAsync().ConfigureAwait(false);
+            await submission.ConfigureAwait(false);
         }
 
-        // Requests finish in any order; hold the early ones until every input before them is out.
-        var early = new Dictionary<int, DeploymentRequestBatchDetail>();
-        var next = 0;
-        await foreach (var detail in new RequestWaiter(_route, wait).WaitAsync(ids, progress, ct).ConfigureAwait(false))
+        async Task SubmitAsync()
         {
-            early[indexOf[detail.Id]] = detail;
-            while (early.Remove(next, out var ready))
+            try
             {
-                yield return new RequestOutcome(next, ready);
-                next++;
+                await CreateBatchCoreAsync(inputs, submit, stop.Token,
+                    (offset, created) => feed.Add(offset, created.Select(c => c.Id).ToArray())).ConfigureAwait(false);
+                feed.Complete();
+            }
+            catch (Exception e)
+            {
+                // The wait ends with this failure once the requests submitted so far are done.
+                feed.Complete(e);
             }
         }
     }

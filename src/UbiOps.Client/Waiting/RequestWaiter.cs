@@ -3,70 +3,97 @@ using System.Runtime.CompilerServices;
 namespace UbiOps.Client;
 
 /// <summary>
-/// Polls a set of requests with collect calls until each reaches a terminal status, yielding each
-/// one as it finishes (those finishing in the same poll in input order).
+/// Polls requests with collect calls until each reaches a terminal status, yielding each one as it
+/// finishes (those finishing in the same poll in order of position).
 /// </summary>
 internal sealed class RequestWaiter(RequestRoute route, WaitOptions options)
 {
-    public async IAsyncEnumerable<DeploymentRequestBatchDetail> WaitAsync(
-        IReadOnlyList<string> ids, IProgress<WaitProgress>? progress, [EnumeratorCancellation] CancellationToken ct)
+    public async IAsyncEnumerable<(int Position, DeploymentRequestBatchDetail Detail)> WaitAsync(
+        RequestFeed feed, IProgress<WaitProgress>? progress, [EnumeratorCancellation] CancellationToken ct)
     {
         var clock = options.TimeProvider;
         var started = clock.GetTimestamp();
-        var position = new Dictionary<string, int>(ids.Count, StringComparer.Ordinal);
-        foreach (var id in ids)
-        {
-            position.TryAdd(id, position.Count);
-        }
-
-        var unfinished = new SortedSet<int>(position.Values);
-        var order = position.Keys.ToArray();
+        var unfinished = new SortedDictionary<int, string>();
         int completed = 0, failed = 0, cancelled = 0;
         var interval = options.InitialInterval;
 
+        TimeSpan? Left() => options.Timeout - clock.GetElapsedTime(started);
+
+        TimeoutException Timeout() => new(
+            $"{feed.ExpectedTotal - completed - failed - cancelled} of {feed.ExpectedTotal} requests were still unfinished after waiting {options.Timeout}.");
+
         while (true)
         {
-            var pendingIds = unfinished.Select(i => order[i]).ToArray();
-            var finished = new List<(int Position, DeploymentRequestBatchDetail Detail)>();
-            foreach (var detail in await CollectAsync(pendingIds, ct).ConfigureAwait(false))
+            var (added, fed, failure, changed) = feed.Take();
+            foreach (var (position, id) in added)
             {
-                if (detail?.Id is { } id && position.TryGetValue(id, out var at) && detail.RequestStatus.IsTerminal && unfinished.Remove(at))
-                {
-                    finished.Add((at, detail));
-                }
-            }
-
-            foreach (var (_, detail) in finished.OrderBy(f => f.Position))
-            {
-                var status = detail.RequestStatus;
-                if (status == RequestStatus.Completed) completed++;
-                else if (status == RequestStatus.Failed) failed++;
-                else cancelled++;
-            }
-
-            progress?.Report(new WaitProgress(order.Length, completed, failed, cancelled));
-            foreach (var (_, detail) in finished.OrderBy(f => f.Position))
-            {
-                yield return detail;
+                unfinished[position] = id;
             }
 
             if (unfinished.Count == 0)
             {
+                if (!fed)
+                {
+                    // Nothing to poll until the next requests are submitted.
+                    var waitForMore = Left() is { } left
+                        ? changed.WaitAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero, clock, ct)
+                        : changed.WaitAsync(ct);
+                    try
+                    {
+                        await waitForMore.ConfigureAwait(false);
+                    }
+                    catch (TimeoutException)
+                    {
+                        throw Timeout();
+                    }
+
+                    continue;
+                }
+
+                if (failure is not null)
+                {
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+                }
+
                 yield break;
             }
 
-            var pause = interval;
-            if (options.Timeout is { } timeout)
+            var positionOf = unfinished.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
+            var finished = new SortedDictionary<int, DeploymentRequestBatchDetail>();
+            foreach (var detail in await CollectAsync(unfinished.Values.ToArray(), ct).ConfigureAwait(false))
             {
-                var left = timeout - clock.GetElapsedTime(started);
-                if (left <= TimeSpan.Zero)
+                if (detail?.Id is { } id && detail.RequestStatus.IsTerminal && positionOf.TryGetValue(id, out var at) && unfinished.Remove(at))
                 {
-                    throw new TimeoutException(
-                        $"{unfinished.Count} of {order.Length} requests were still unfinished after waiting {timeout}.");
+                    finished[at] = detail;
+                    var status = detail.RequestStatus;
+                    if (status == RequestStatus.Completed) completed++;
+                    else if (status == RequestStatus.Failed) failed++;
+                    else cancelled++;
+                }
+            }
+
+            progress?.Report(new WaitProgress(feed.ExpectedTotal, completed, failed, cancelled));
+            foreach (var (position, detail) in finished)
+            {
+                yield return (position, detail);
+            }
+
+            if (unfinished.Count == 0)
+            {
+                // Done with what is known; the top of the loop ends or takes newly fed requests.
+                continue;
+            }
+
+            var pause = interval;
+            if (Left() is { } remaining)
+            {
+                if (remaining <= TimeSpan.Zero)
+                {
+                    throw Timeout();
                 }
 
                 // Poll once more right at the deadline rather than giving up a full interval early.
-                pause = left < pause ? left : pause;
+                pause = remaining < pause ? remaining : pause;
             }
 
             await Task.Delay(pause, clock, ct).ConfigureAwait(false);

@@ -76,6 +76,69 @@ public class DeploymentScopeRunTests
     }
 
     [Test]
+    public async Task RunAsync_FirstBatchAccepted_OutcomeYieldedBeforeLaterBatchesAreAccepted()
+    {
+        using var api = new ApiMock();
+        var secondBatch = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var server = new FakeBatchServer(api) { BeforeCreateAnswer = call => call == 1 ? Task.CompletedTask : secondBatch.Task };
+        var options = Fast();
+        options.Submit = new BatchCreateOptions { MaxConcurrency = 1 };
+
+        await using var outcomes = api.Echo.RunAsync(Enumerable.Range(0, 500).Select(i => (RequestInput)i.ToString()), options).GetAsyncEnumerator();
+        var first = outcomes.MoveNextAsync().AsTask();
+        // A safety net against a hang, not a timing assertion: the first outcome needs only the first batch.
+        var winner = await Task.WhenAny(first, Task.Delay(TimeSpan.FromSeconds(30)));
+
+        Assert.That(winner, Is.SameAs(first), "the first outcome must not wait for the second batch");
+        Assert.That(outcomes.Current.Index, Is.EqualTo(0));
+        secondBatch.SetResult();
+        var count = 1;
+        while (await outcomes.MoveNextAsync())
+        {
+            Assert.That(outcomes.Current.Index, Is.EqualTo(count++));
+        }
+
+        Assert.That(count, Is.EqualTo(500));
+        Assert.That(server.CreateCalls, Is.EqualTo(2));
+    }
+
+    [Test]
+    public void RunAsync_SubmissionFailsPartWay_YieldsTheSubmittedThenThrowsWithTheSplit()
+    {
+        using var api = new ApiMock();
+        _ = new FakeBatchServer(api) { FailCreateCall = call => call == 2 };
+        var options = Fast();
+        options.Submit = new BatchCreateOptions { MaxConcurrency = 1 };
+
+        var yielded = new List<int>();
+        var error = Assert.ThrowsAsync<BatchSubmissionException>(async () =>
+        {
+            await foreach (var outcome in api.Echo.RunAsync(Enumerable.Range(0, 600).Select(i => (RequestInput)i.ToString()), options))
+            {
+                yielded.Add(outcome.Index);
+            }
+        });
+
+        Assert.That(yielded, Is.EqualTo(Enumerable.Range(0, 250)));
+        Assert.That(error!.Submitted.Select(s => s.Index), Is.EqualTo(Enumerable.Range(0, 250)));
+        Assert.That(error.NotCompletedIndices, Is.EqualTo(Enumerable.Range(250, 350)));
+    }
+
+    [Test]
+    public async Task RunAsync_Progress_TotalIsEveryInput()
+    {
+        using var api = new ApiMock();
+        _ = new FakeBatchServer(api);
+        var progress = new ProgressLog<WaitProgress>();
+
+        await foreach (var _ in api.Echo.RunAsync(["a", "b", "c"], Fast(), progress))
+        {
+        }
+
+        Assert.That(progress.Reports[^1], Is.EqualTo(new WaitProgress(3, Completed: 3, Failed: 0, Cancelled: 0)));
+    }
+
+    [Test]
     public void RunAsync_MixedInputs_ThrowsWhenCalledBeforeSending()
     {
         using var api = new ApiMock();

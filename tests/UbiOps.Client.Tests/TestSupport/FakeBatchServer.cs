@@ -20,6 +20,11 @@ internal sealed class FakeBatchServer
         api.Http.When(HttpMethod.Post, requestsUrl + "/batch").Respond(async request =>
         {
             var call = Interlocked.Increment(ref _createCalls);
+            if (BeforeCreateAnswer is { } hold)
+            {
+                await hold(call);
+            }
+
             if (FailCreateCall?.Invoke(call) == true)
             {
                 return ApiMock.Json(new { error = $"create call {call} refused" }, HttpStatusCode.BadRequest);
@@ -49,6 +54,9 @@ internal sealed class FakeBatchServer
 
     /// <summary>Whether the n-th create call (1-based, in arrival order) is refused with a 400.</summary>
     public Func<int, bool>? FailCreateCall { get; set; }
+
+    /// <summary>Awaited before the n-th create call is answered (to hold a call back).</summary>
+    public Func<int, Task>? BeforeCreateAnswer { get; set; }
 
     public int CreateCalls => Volatile.Read(ref _createCalls);
 
