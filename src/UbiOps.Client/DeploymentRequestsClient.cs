@@ -6,7 +6,7 @@ namespace UbiOps.Client;
 // Handwritten half of the generated raw client: authentication, User-Agent and JSON settings.
 /// <summary>
 /// The raw client generated from the spec: one method per API operation, named after its
-/// operation id. Most code uses <c>UbiOpsClient</c> instead, which builds on this one.
+/// operation id. Most code uses <see cref="UbiOpsClient"/> instead, which builds on this one.
 /// </summary>
 public partial class DeploymentRequestsClient
 {
@@ -33,6 +33,13 @@ public partial class DeploymentRequestsClient
 
     static partial void UpdateJsonSerializerSettings(JsonSerializerSettings settings) => JsonDefaults.Apply(settings);
 
+    // Generated code reads bodies as a stream by default and then keeps no text: an error's
+    // UbiOpsApiException.Response (and so Error and Message) would be empty. Read them as text.
+    partial void Initialize() => ReadResponseAsString = true;
+
+    partial void PrepareRequest(HttpClient client, HttpRequestMessage request, System.Text.StringBuilder urlBuilder) =>
+        PathSegments.ThrowIfDotSegment(urlBuilder.ToString(), BaseUrl);
+
     partial void PrepareRequest(HttpClient client, HttpRequestMessage request, string url)
     {
         // Headers set per request, so one HttpClient can serve clients with different tokens.
@@ -41,9 +48,11 @@ public partial class DeploymentRequestsClient
             request.Headers.TryAddWithoutValidation("Authorization", _authorization);
         }
 
-        if (!request.Headers.UserAgent.Any())
+        // "UbiOps/dotnet/<version>" is the form the official clients send, but its second '/' is not
+        // a valid product token, so the typed UserAgent collection would throw: add it unvalidated.
+        if (!request.Headers.Contains("User-Agent"))
         {
-            request.Headers.UserAgent.ParseAdd(UserAgent.Value);
+            request.Headers.TryAddWithoutValidation("User-Agent", UserAgent.Value);
         }
     }
 

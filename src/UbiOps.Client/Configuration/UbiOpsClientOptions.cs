@@ -31,8 +31,20 @@ public sealed class UbiOpsClientOptions
     /// The base URL of the API. A host alone (<c>api.example.com</c>) gets <c>https://</c> and
     /// <c>/v2.1</c> added.
     /// </summary>
-    /// <value>The default value is <see cref="DefaultBaseUrl"/>.</value>
-    public string BaseUrl { get; set; } = DefaultBaseUrl;
+    /// <value>The default value is <see cref="DefaultBaseUrl"/>, or <c>UBIOPS_API_HOST</c> where the
+    /// options come from <see cref="FromEnvironment"/> or dependency injection.</value>
+    public string BaseUrl
+    {
+        get => _baseUrl ?? DefaultBaseUrl;
+        set => _baseUrl = value;
+    }
+
+    /// <summary>How calls are retried and timed out.</summary>
+    /// <value>The default value is a <see cref="UbiOpsResilienceOptions"/> with its defaults.</value>
+    public UbiOpsResilienceOptions Resilience { get; set; } = new();
+
+    // Null until BaseUrl is set, so that UBIOPS_API_HOST fills only a base URL nobody chose.
+    private string? _baseUrl;
 
     /// <summary>
     /// Options built from <c>UBIOPS_API_TOKEN</c> and <c>UBIOPS_API_HOST</c>, falling back to the defaults.
@@ -40,29 +52,90 @@ public sealed class UbiOpsClientOptions
     /// <returns>New options; the token is <see langword="null"/> when the variable is not set.</returns>
     public static UbiOpsClientOptions FromEnvironment()
     {
-        var options = new UbiOpsClientOptions { Token = Environment.GetEnvironmentVariable(TokenEnvironmentVariable) };
-        var host = Environment.GetEnvironmentVariable(HostEnvironmentVariable);
-        if (!string.IsNullOrWhiteSpace(host))
-        {
-            options.BaseUrl = host;
-        }
-
+        var options = new UbiOpsClientOptions();
+        options.ApplyEnvironmentDefaults(Environment.GetEnvironmentVariable);
         return options;
     }
 
     /// <summary>
     /// Checks the options and throws an <see cref="ArgumentException"/> naming what is wrong.
     /// </summary>
+    /// <exception cref="ArgumentException">The token is missing, the base URL is not valid, or a
+    /// resilience setting is out of range.</exception>
     public void Validate()
+    {
+        var problems = FindProblems().ToList();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException(string.Join(" ", problems.Select(p => p.Message)), problems[0].Property);
+        }
+    }
+
+    /// <summary>
+    /// Fills what is not set from the environment: the token when it is empty, the base URL when
+    /// it was never set.
+    /// </summary>
+    internal void ApplyEnvironmentDefaults(Func<string, string?> getVariable)
     {
         if (string.IsNullOrWhiteSpace(Token))
         {
-            throw new ArgumentException(
-                $"No UbiOps API token is configured: set {nameof(Token)} or the {TokenEnvironmentVariable} environment variable.",
-                nameof(Token));
+            var token = getVariable(TokenEnvironmentVariable);
+            if (!string.IsNullOrWhiteSpace(token))
+            {
+                Token = token;
+            }
         }
 
-        _ = ConnectionSettings.NormalizeBaseUrl(BaseUrl);
+        var host = getVariable(HostEnvironmentVariable);
+        if (_baseUrl is null && !string.IsNullOrWhiteSpace(host))
+        {
+            _baseUrl = host;
+        }
+    }
+
+    /// <summary>Every problem with these options, with the name of the property at fault.</summary>
+    internal IEnumerable<(string Property, string Message)> FindProblems()
+    {
+        if (string.IsNullOrWhiteSpace(Token))
+        {
+            yield return (nameof(Token),
+                $"No UbiOps API token is configured: set {nameof(Token)} or the {TokenEnvironmentVariable} environment variable.");
+        }
+
+        else if (ProblemOf(() => ConnectionSettings.NormalizeToken(Token)) is { } tokenProblem)
+        {
+            yield return (nameof(Token), tokenProblem);
+        }
+
+        if (ProblemOf(() => ConnectionSettings.NormalizeBaseUrl(BaseUrl)) is { } baseUrlProblem)
+        {
+            yield return (nameof(BaseUrl), baseUrlProblem);
+        }
+
+        if (Resilience is null)
+        {
+            yield return (nameof(Resilience), $"{nameof(Resilience)} must not be null.");
+            yield break;
+        }
+
+        foreach (var problem in Resilience.FindProblems())
+        {
+            yield return (nameof(Resilience), problem);
+        }
+    }
+
+    // The message of the ArgumentException a check throws, without the " (Parameter '…')" suffix.
+    private static string? ProblemOf(Func<string> check)
+    {
+        try
+        {
+            _ = check();
+            return null;
+        }
+        catch (ArgumentException e)
+        {
+            return e.Message.Replace($" (Parameter '{e.ParamName}')", string.Empty, StringComparison.Ordinal);
+        }
     }
 
     /// <inheritdoc />

@@ -12,6 +12,7 @@ public partial class DeploymentScope
         Client = null!;
         Project = null!;
         Deployment = null!;
+        _route = null!;
     }
 
     internal DeploymentScope(UbiOpsClient client, string project, string deployment, string? version)
@@ -20,7 +21,12 @@ public partial class DeploymentScope
         Project = Require(project, nameof(project));
         Deployment = Require(deployment, nameof(deployment));
         VersionName = version is null ? null : Require(version, nameof(version));
+        _route = new RequestRoute(client.Raw, Project, Deployment, VersionName);
     }
+
+    // Every operation below goes through the route, which picks the default-version or the
+    // explicit-version operation of the generated client.
+    private readonly RequestRoute _route;
 
     /// <summary>The client this scope sends through.</summary>
     public UbiOpsClient Client { get; }

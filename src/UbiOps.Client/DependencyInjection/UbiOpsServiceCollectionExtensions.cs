@@ -1,0 +1,87 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using UbiOps.Client;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>
+/// Registers the UbiOps client: options, the raw client as a typed <see cref="HttpClient"/> client,
+/// and <see cref="UbiOpsClient"/>.
+/// </summary>
+public static class UbiOpsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="UbiOpsClient"/> and <see cref="IDeploymentRequestsClient"/>, configured by
+    /// <paramref name="configure"/>; a token or host left unset comes from <c>UBIOPS_API_TOKEN</c> /
+    /// <c>UBIOPS_API_HOST</c>. The options are validated when the host starts.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the token, base URL and resilience settings; may be <see langword="null"/>.</param>
+    /// <returns>The builder of the underlying HTTP client, to add handlers or a primary handler.</returns>
+    /// <example>
+    /// <code>
+    /// services.AddUbiOpsClient(o => o.Token = "...");
+    /// </code>
+    /// </example>
+    public static IHttpClientBuilder AddUbiOpsClient(this IServiceCollection services, Action<UbiOpsClientOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.AddOptions<UbiOpsClientOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        return AddCore(services);
+    }
+
+    /// <summary>
+    /// Registers <see cref="UbiOpsClient"/> and <see cref="IDeploymentRequestsClient"/>, bound from a
+    /// configuration section (usually <c>configuration.GetSection("UbiOps")</c>, see
+    /// <see cref="UbiOpsClientOptions.SectionName"/>), e.g. keys <c>Token</c>, <c>BaseUrl</c>,
+    /// <c>Resilience:MaxRetryAttempts</c>. The options are validated when the host starts.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configurationSection">The section to bind the options from.</param>
+    /// <returns>The builder of the underlying HTTP client, to add handlers or a primary handler.</returns>
+    public static IHttpClientBuilder AddUbiOpsClient(this IServiceCollection services, IConfiguration configurationSection)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configurationSection);
+        services.AddOptions<UbiOpsClientOptions>().Bind(configurationSection);
+        return AddCore(services);
+    }
+
+    private static IHttpClientBuilder AddCore(IServiceCollection services)
+    {
+        services.AddOptions<UbiOpsClientOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<UbiOpsClientOptions>, EnvironmentDefaults>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<UbiOpsClientOptions>, UbiOpsClientOptionsValidator>());
+
+        var builder = services
+            .AddHttpClient<IDeploymentRequestsClient, DeploymentRequestsClient>(
+                (httpClient, provider) => new DeploymentRequestsClient(httpClient, provider.GetRequiredService<IOptions<UbiOpsClientOptions>>().Value))
+            // The pipeline owns timeouts: a direct request may take up to an hour, HttpClient's default is 100 s.
+            .ConfigureHttpClient(httpClient => httpClient.Timeout = Timeout.InfiniteTimeSpan)
+            .RedactLoggedHeaders(LoggedHeaders.ShouldRedact);
+
+        builder.AddResilienceHandler(UbiOpsResiliencePipeline.Name, (pipeline, context) =>
+        {
+            var options = context.ServiceProvider.GetRequiredService<IOptions<UbiOpsClientOptions>>().Value;
+            pipeline.AddUbiOpsStrategies(options.Resilience, TimeProviderOf(context.ServiceProvider));
+        });
+
+        // Added after the resilience handler, so it sits inside it and sees every attempt.
+        builder.AddHttpMessageHandler(provider => new TelemetryHandler(
+            provider.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance, TimeProviderOf(provider)));
+
+        services.TryAddTransient(provider => new UbiOpsClient(provider.GetRequiredService<IDeploymentRequestsClient>()));
+        return builder;
+    }
+
+    private static TimeProvider TimeProviderOf(IServiceProvider provider) =>
+        provider.GetService<TimeProvider>() ?? TimeProvider.System;
+}

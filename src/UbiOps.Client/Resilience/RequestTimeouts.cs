@@ -1,0 +1,65 @@
+using System.Globalization;
+
+namespace UbiOps.Client;
+
+/// <summary>
+/// How long one attempt and one whole call may take, sized from what the call does. A direct
+/// create waits for the model, so its attempt lasts its own <c>timeout</c> query parameter plus a
+/// margin, rather than a generic HTTP timeout.
+/// </summary>
+internal static class RequestTimeouts
+{
+    /// <summary>The server's default <c>timeout</c> of a direct request.</summary>
+    public static readonly TimeSpan DirectRequestDefault = TimeSpan.FromSeconds(300);
+
+    /// <summary>The server's largest <c>timeout</c> of a direct request.</summary>
+    public static readonly TimeSpan DirectRequestMaximum = TimeSpan.FromSeconds(3600);
+
+    /// <summary>How long one attempt of the call may take.</summary>
+    public static TimeSpan Attempt(HttpRequestMessage? request, UbiOpsResilienceOptions options) =>
+        Attempt(RequestClassifier.Classify(request), request?.RequestUri, options);
+
+    /// <summary>
+    /// How long the whole call may take: <see cref="UbiOpsResilienceOptions.TotalTimeout"/>, plus
+    /// the attempt's own timeout for creates (whose one full attempt is not retried).
+    /// </summary>
+    public static TimeSpan Total(HttpRequestMessage? request, UbiOpsResilienceOptions options)
+    {
+        var kind = RequestClassifier.Classify(request);
+        return kind is RequestKind.DirectCreate or RequestKind.BatchCreate
+            ? options.TotalTimeout + Attempt(kind, request?.RequestUri, options)
+            : options.TotalTimeout;
+    }
+
+    private static TimeSpan Attempt(RequestKind kind, Uri? uri, UbiOpsResilienceOptions options) => kind switch
+    {
+        RequestKind.DirectCreate => DirectRequestTimeout(uri) + options.DirectRequestTimeoutMargin,
+        RequestKind.BatchCreate => options.BatchCreateTimeout,
+        _ => options.AttemptTimeout,
+    };
+
+    /// <summary>
+    /// The direct request's <c>timeout</c> query parameter, clamped to what the server accepts;
+    /// the server's default when it is absent or not a number.
+    /// </summary>
+    public static TimeSpan DirectRequestTimeout(Uri? uri)
+    {
+        var query = uri is null ? string.Empty
+            : uri.IsAbsoluteUri ? uri.Query
+            : uri.OriginalString.Contains('?', StringComparison.Ordinal) ? uri.OriginalString[uri.OriginalString.IndexOf('?', StringComparison.Ordinal)..]
+            : string.Empty;
+
+        foreach (var pair in query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = pair.Split('=', 2);
+            if (parts.Length == 2 && parts[0] == "timeout" &&
+                int.TryParse(Uri.UnescapeDataString(parts[1]), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds))
+            {
+                var timeout = TimeSpan.FromSeconds(Math.Max(seconds, 1));
+                return timeout > DirectRequestMaximum ? DirectRequestMaximum : timeout;
+            }
+        }
+
+        return DirectRequestDefault;
+    }
+}

@@ -1,0 +1,71 @@
+namespace UbiOps.Client;
+
+/// <summary>Argument checks shared by the scope's operations; all run before any HTTP call.</summary>
+internal static class Guard
+{
+    public static string RequestId(string requestId, string name)
+    {
+        ArgumentNullException.ThrowIfNull(requestId, name);
+        return string.IsNullOrWhiteSpace(requestId)
+            ? throw new ArgumentException("A request id must not be empty.", name)
+            : requestId;
+    }
+
+    public static string[] RequestIds(IEnumerable<string> requestIds, string name)
+    {
+        ArgumentNullException.ThrowIfNull(requestIds, name);
+        var ids = requestIds.ToArray();
+        if (ids.Length == 0)
+        {
+            throw new ArgumentException("At least one request id is needed.", name);
+        }
+
+        for (var i = 0; i < ids.Length; i++)
+        {
+            if (string.IsNullOrWhiteSpace(ids[i]))
+            {
+                throw new ArgumentException($"The request id at index {i} is empty.", name);
+            }
+        }
+
+        return ids;
+    }
+
+    public static RequestInput[] Inputs(IEnumerable<RequestInput> inputs, string name)
+    {
+        ArgumentNullException.ThrowIfNull(inputs, name);
+        var items = inputs.ToArray();
+        if (items.Length == 0)
+        {
+            throw new ArgumentException("At least one input is needed.", name);
+        }
+
+        for (var i = 0; i < items.Length; i++)
+        {
+            if (items[i] is null)
+            {
+                throw new ArgumentException($"The input at index {i} is null.", name);
+            }
+
+            // A deployment is either plain or structured; the API rejects a mixed batch as a whole.
+            if (items[i].IsPlain != items[0].IsPlain)
+            {
+                throw new ArgumentException(
+                    $"Plain and structured inputs cannot be mixed: the input at index 0 is {Kind(items[0])}, the one at index {i} is {Kind(items[i])}.",
+                    name);
+            }
+        }
+
+        return items;
+    }
+
+    public static void Timeout(int? seconds, int max, string name)
+    {
+        if (seconds is < BatchLimits.MinTimeoutSeconds || seconds > max)
+        {
+            throw new ArgumentOutOfRangeException(name, seconds, $"The timeout must be {BatchLimits.MinTimeoutSeconds} to {max} seconds.");
+        }
+    }
+
+    private static string Kind(RequestInput input) => input.IsPlain ? "plain" : "structured";
+}

@@ -1,0 +1,1 @@
+global using UbiOps.Client.Tests.TestSupport;

@@ -1,0 +1,185 @@
+namespace UbiOps.Client.Tests.Scopes;
+
+public class DeploymentScopeWaitTests
+{
+    private static WaitOptions Fast(InstantTimeProvider clock) => new()
+    {
+        InitialInterval = TimeSpan.FromSeconds(1),
+        BackoffFactor = 2,
+        MaxInterval = TimeSpan.FromSeconds(5),
+        TimeProvider = clock,
+    };
+
+    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items)
+    {
+        var list = new List<T>();
+        await foreach (var item in items)
+        {
+            list.Add(item);
+        }
+
+        return list;
+    }
+
+    [Test]
+    public async Task WaitAsync_600Ids_PollsOnlyWithCollectsOfAtMost250()
+    {
+        using var api = new ApiMock();
+        var server = new FakeBatchServer(api) { StatusOf = (_, poll) => poll < 3 ? "processing" : "completed" };
+        var ids = Enumerable.Range(0, 600).Select(i => $"id-{i}").ToArray();
+
+        var finished = await ToListAsync(api.Echo.WaitAsync(ids, Fast(new InstantTimeProvider())));
+
+        Assert.That(finished.Select(d => d.Id), Is.EquivalentTo(ids));
+        Assert.That(api.Sent.Select(s => (s.Method.Method, s.Url)), Is.All.EqualTo(("POST", ApiMock.DefaultRequests + "/collect")),
+            "never one GET per request");
+        Assert.That(api.Sent, Has.Count.EqualTo(9), "three polls of three collect calls");
+        Assert.That(api.Sent.Select(s => s.BodyJson.Count()), Is.All.LessThanOrEqualTo(250));
+    }
+
+    [Test]
+    public async Task WaitAsync_CancelledPending_KeepsWaitingUntilCancelled()
+    {
+        using var api = new ApiMock();
+        var statuses = new[] { "processing", "cancelled_pending", "cancelled_pending", "cancelled" };
+        _ = new FakeBatchServer(api) { StatusOf = (_, poll) => statuses[poll - 1] };
+
+        var finished = await ToListAsync(api.Echo.WaitAsync(["r1"], Fast(new InstantTimeProvider())));
+
+        Assert.That(finished.Single().RequestStatus, Is.EqualTo(RequestStatus.Cancelled));
+        Assert.That(api.Sent, Has.Count.EqualTo(4));
+    }
+
+    [Test]
+    public async Task WaitAsync_UnknownStatus_IsNotTerminal()
+    {
+        using var api = new ApiMock();
+        _ = new FakeBatchServer(api) { StatusOf = (_, poll) => poll == 1 ? "quarantined" : "failed" };
+
+        var finished = await ToListAsync(api.Echo.WaitAsync(["r1"], Fast(new InstantTimeProvider())));
+
+        Assert.That(finished.Single().RequestStatus, Is.EqualTo(RequestStatus.Failed));
+        Assert.That(finished.Single().Error_message, Is.EqualTo("boom r1"));
+        Assert.That(api.Sent, Has.Count.EqualTo(2));
+    }
+
+    [Test]
+    public async Task WaitAsync_FirstFinishesEarly_IsYieldedBeforeTheOthersFinish()
+    {
+        using var api = new ApiMock();
+        _ = new FakeBatchServer(api) { StatusOf = (id, poll) => id == "fast" || poll >= 4 ? "completed" : "processing" };
+
+        await using var results = api.Echo.WaitAsync(["slow", "fast"], Fast(new InstantTimeProvider())).GetAsyncEnumerator();
+
+        Assert.That(await results.MoveNextAsync(), Is.True);
+        Assert.That(results.Current.Id, Is.EqualTo("fast"));
+        Assert.That(api.Sent, Has.Count.EqualTo(1), "yielded after the first poll, not after all finished");
+        Assert.That(await results.MoveNextAsync(), Is.True);
+        Assert.That(results.Current.Id, Is.EqualTo("slow"));
+        Assert.That(await results.MoveNextAsync(), Is.False);
+    }
+
+    [Test]
+    public async Task WaitAsync_Backoff_PausesGrowByFactorUpToMax()
+    {
+        using var api = new ApiMock();
+        _ = new FakeBatchServer(api) { StatusOf = (_, poll) => poll < 6 ? "pending" : "completed" };
+        var clock = new InstantTimeProvider();
+
+        await ToListAsync(api.Echo.WaitAsync(["r1"], Fast(clock)));
+
+        Assert.That(clock.Pauses, Is.EqualTo(new[] { 1, 2, 4, 5, 5 }.Select(s => TimeSpan.FromSeconds(s))));
+    }
+
+    [Test]
+    public async Task WaitAsync_OverallTimeout_ThrowsNamingHowManyAreUnfinished()
+    {
+        using var api = new ApiMock();
+        _ = new FakeBatchServer(api) { StatusOf = (id, _) => id == "done" ? "completed" : "processing" };
+        var clock = new InstantTimeProvider();
+        var options = Fast(clock);
+        options.Timeout = TimeSpan.FromSeconds(10);
+
+        var yielded = new List<string>();
+        var error = Assert.ThrowsAsync<TimeoutException>(async () =>
+        {
+            await foreach (var detail in api.Echo.WaitAsync(["a", "done", "b"], options))
+            {
+                yielded.Add(detail.Id);
+            }
+        });
+
+        Assert.That(error!.Message, Does.Contain("2 of 3"));
+        Assert.That(yielded, Is.EqualTo(new[] { "done" }));
+        // Pauses 1, 2, 4, then the 3 seconds left to the deadline, and one last poll there.
+        Assert.That(clock.Pauses, Is.EqualTo(new[] { 1, 2, 4, 3 }.Select(s => TimeSpan.FromSeconds(s))));
+        Assert.That(api.Sent, Has.Count.EqualTo(5));
+    }
+
+    [Test]
+    public async Task WaitAsync_Progress_ReportsCountsAfterEveryPoll()
+    {
+        using var api = new ApiMock();
+        var final = new Dictionary<string, string> { ["a"] = "completed", ["b"] = "failed", ["c"] = "cancelled", ["d"] = "completed" };
+        _ = new FakeBatchServer(api) { StatusOf = (id, poll) => poll >= (id == "d" ? 2 : 1) ? final[id] : "processing" };
+        var progress = new ProgressLog<WaitProgress>();
+
+        await ToListAsync(api.Echo.WaitAsync(["a", "b", "c", "d"], Fast(new InstantTimeProvider()), progress));
+
+        Assert.That(progress.Reports, Is.EqualTo(new[]
+        {
+            new WaitProgress(4, Completed: 1, Failed: 1, Cancelled: 1),
+            new WaitProgress(4, Completed: 2, Failed: 1, Cancelled: 1),
+        }));
+        Assert.That(progress.Reports[0].Pending, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task WaitAsync_RepeatedId_WaitedForAndYieldedOnce()
+    {
+        using var api = new ApiMock();
+        _ = new FakeBatchServer(api);
+
+        var finished = await ToListAsync(api.Echo.WaitAsync(["a", "a", "b"], Fast(new InstantTimeProvider())));
+
+        Assert.That(finished.Select(d => d.Id), Is.EqualTo(new[] { "a", "b" }));
+        Assert.That(api.Sent.Single().Body, Is.EqualTo("[\"a\",\"b\"]"));
+    }
+
+    [Test]
+    public void WaitAsync_Cancelled_StopsWithOperationCanceled()
+    {
+        using var api = new ApiMock();
+        _ = new FakeBatchServer(api) { StatusOf = (id, _) => id == "a" ? "completed" : "pending" };
+        using var cts = new CancellationTokenSource();
+
+        Assert.CatchAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var _ in api.Echo.WaitAsync(["a", "b"], Fast(new InstantTimeProvider()), ct: cts.Token))
+            {
+                await cts.CancelAsync();
+            }
+        });
+        Assert.That(api.Sent, Has.Count.EqualTo(1), "no poll after cancellation");
+    }
+
+    private static IEnumerable<TestCaseData> InvalidWaitOptions()
+    {
+        yield return new TestCaseData(new WaitOptions { InitialInterval = TimeSpan.Zero }, "InitialInterval").SetName("WaitAsync_ZeroInterval_ThrowsBeforeSending");
+        yield return new TestCaseData(new WaitOptions { BackoffFactor = 0.5 }, "BackoffFactor").SetName("WaitAsync_ShrinkingBackoff_ThrowsBeforeSending");
+        yield return new TestCaseData(new WaitOptions { InitialInterval = TimeSpan.FromSeconds(10), MaxInterval = TimeSpan.FromSeconds(1) }, "MaxInterval").SetName("WaitAsync_MaxBelowInitial_ThrowsBeforeSending");
+        yield return new TestCaseData(new WaitOptions { Timeout = TimeSpan.Zero }, "Timeout").SetName("WaitAsync_ZeroTimeout_ThrowsBeforeSending");
+        yield return new TestCaseData(new WaitOptions { MaxConcurrency = 0 }, "MaxConcurrency").SetName("WaitAsync_ZeroConcurrency_ThrowsBeforeSending");
+    }
+
+    [TestCaseSource(nameof(InvalidWaitOptions))]
+    public void WaitAsync_InvalidOptions(WaitOptions options, string field)
+    {
+        using var api = new ApiMock();
+
+        var error = Assert.Catch<ArgumentException>(() => api.Echo.WaitAsync(["a"], options));
+
+        Assert.That(error!.ParamName, Is.EqualTo(field));
+        Assert.That(api.Sent, Is.Empty);
+    }
+}

@@ -1,0 +1,49 @@
+using Newtonsoft.Json;
+
+namespace UbiOps.Client.Tests.Status;
+
+public class RequestStatusTests
+{
+    [TestCase("completed", true)]
+    [TestCase("failed", true)]
+    [TestCase("cancelled", true)]
+    [TestCase("CANCELLED", true)]
+    [TestCase("cancelled_pending", false)]
+    [TestCase("pending", false)]
+    [TestCase("processing", false)]
+    [TestCase("paused", false)]
+    public void IsTerminal_Status_OnlyCompletedFailedAndCancelled(string value, bool terminal)
+    {
+        Assert.That(new RequestStatus(value).IsTerminal, Is.EqualTo(terminal));
+    }
+
+    [Test]
+    public void Equals_DifferentCase_AreEqual()
+    {
+        Assert.That(new RequestStatus("Completed"), Is.EqualTo(RequestStatus.Completed));
+        Assert.That(new RequestStatus("Completed").GetHashCode(), Is.EqualTo(RequestStatus.Completed.GetHashCode()));
+    }
+
+    [Test]
+    public void UnknownStatusFromServer_IsKeptAsData()
+    {
+        var detail = JsonConvert.DeserializeObject<DeploymentRequestBatchDetail>(ApiMock.Detail("r1", "quarantined").ToString())!;
+
+        Assert.That(detail.RequestStatus.Value, Is.EqualTo("quarantined"));
+        Assert.That(detail.RequestStatus.IsKnown, Is.False);
+        Assert.That(detail.RequestStatus.IsTerminal, Is.False);
+    }
+
+    [Test]
+    public void Constructor_Empty_ThrowsArgumentException()
+    {
+        Assert.Throws<ArgumentException>(() => _ = new RequestStatus(" "));
+    }
+
+    [Test]
+    public void Json_RoundTripsAsString()
+    {
+        Assert.That(JsonConvert.SerializeObject(RequestStatus.CancelledPending), Is.EqualTo("\"cancelled_pending\""));
+        Assert.That(JsonConvert.DeserializeObject<RequestStatus>("\"new_status\"").Value, Is.EqualTo("new_status"));
+    }
+}
