@@ -23,7 +23,7 @@ public sealed class BatchRequestTests
         var first = done.Single(r => r.Id == created[0].Id);
         Assert.Multiple(() =>
         {
-            Assert.That(JToken.DeepEquals((JToken)first.Result!, new JObject { ["n"] = 1 }), Is.True);
+            Assert.That(JToken.DeepEquals(Json.Of(first.Result), new JObject { ["n"] = 1 }), Is.True);
             Assert.That(first.Time_started, Is.Not.Null);
             Assert.That(first.Time_completed!.Value, Is.GreaterThanOrEqualTo(first.Time_started!.Value));
             Assert.That(first.Retries, Is.EqualTo(0));
@@ -44,7 +44,7 @@ public sealed class BatchRequestTests
             () => client.Deployment_version_requests_batch_getAsync(created.Select(c => c.Id), "demo", "plain-echo", "v1"),
             list => list.All(r => r.Status == "completed"), "the plain batch completes");
 
-        Assert.That(done.Select(r => ((JToken)r.Result!).Value<string>()), Is.EquivalentTo(new[] { "a", "b" }));
+        Assert.That(done.Select(r => Json.Of(r.Result).Value<string>()), Is.EquivalentTo(new[] { "a", "b" }));
     }
 
     [Test]
@@ -68,7 +68,7 @@ public sealed class BatchRequestTests
         await using var emulator = await TestEmulator.StartAsync();
         var client = TestEmulator.Client(emulator);
 
-        var error = Assert.ThrowsAsync<UbiOpsApiException>(() =>
+        var error = Assert.CatchAsync<UbiOpsApiException>(() =>
             client.Batch_deployment_requests_createAsync([new JObject(), "not an object", new JObject()], "demo", "echo"));
 
         Assert.That(error!.StatusCode, Is.EqualTo(400));
@@ -83,7 +83,7 @@ public sealed class BatchRequestTests
         var client = TestEmulator.Client(emulator);
 
         var accepted = await client.Batch_deployment_requests_createAsync(Enumerable.Range(0, 250).Select(i => (object)$"p{i}"), "demo", "plain-echo");
-        var error = Assert.ThrowsAsync<UbiOpsApiException>(() =>
+        var error = Assert.CatchAsync<UbiOpsApiException>(() =>
             client.Batch_deployment_requests_createAsync(Enumerable.Range(0, 251).Select(i => (object)$"p{i}"), "demo", "plain-echo"));
 
         Assert.That(accepted, Has.Count.EqualTo(250));
