@@ -31,11 +31,14 @@ public partial class DeploymentRequestsClient
     /// <summary>The JSON settings every request and response of this client uses.</summary>
     internal static JsonSerializerSettings SerializerSettings { get; } = CreateSerializerSettings();
 
-    // Read bodies as text first: otherwise an error answer's body is not kept, and
-    // UbiOpsApiException.Response (and so Error) stays empty.
+    static partial void UpdateJsonSerializerSettings(JsonSerializerSettings settings) => JsonDefaults.Apply(settings);
+
+    // Generated code reads bodies as a stream by default and then keeps no text: an error's
+    // UbiOpsApiException.Response (and so Error and Message) would be empty. Read them as text.
     partial void Initialize() => ReadResponseAsString = true;
 
-    static partial void UpdateJsonSerializerSettings(JsonSerializerSettings settings) => JsonDefaults.Apply(settings);
+    partial void PrepareRequest(HttpClient client, HttpRequestMessage request, System.Text.StringBuilder urlBuilder) =>
+        PathSegments.ThrowIfDotSegment(urlBuilder.ToString(), BaseUrl);
 
     partial void PrepareRequest(HttpClient client, HttpRequestMessage request, string url)
     {
@@ -45,8 +48,8 @@ public partial class DeploymentRequestsClient
             request.Headers.TryAddWithoutValidation("Authorization", _authorization);
         }
 
-        // "UbiOps/dotnet/<version>" (the official clients' form) has two slashes, which is not an
-        // RFC 9110 product token, so ParseAdd rejects it: add it without validation.
+        // "UbiOps/dotnet/<version>" is the form the official clients send, but its second '/' is not
+        // a valid product token, so the typed UserAgent collection would throw: add it unvalidated.
         if (!request.Headers.Contains("User-Agent"))
         {
             request.Headers.TryAddWithoutValidation("User-Agent", UserAgent.Value);

@@ -13,7 +13,7 @@ public static class ConnectionSettings
     /// </summary>
     /// <param name="token">The token, with or without the prefix.</param>
     /// <returns>The header value.</returns>
-    /// <exception cref="ArgumentException">The token is empty.</exception>
+    /// <exception cref="ArgumentException">The token is empty, only the prefix, or contains a control character.</exception>
     public static string NormalizeToken(string token)
     {
         if (string.IsNullOrWhiteSpace(token))
@@ -22,9 +22,22 @@ public static class ConnectionSettings
         }
 
         var trimmed = token.Trim();
-        return trimmed.StartsWith(TokenPrefix, StringComparison.OrdinalIgnoreCase)
-            ? TokenPrefix + trimmed[TokenPrefix.Length..].Trim()
-            : TokenPrefix + trimmed;
+        var bare = trimmed.StartsWith(TokenPrefix, StringComparison.OrdinalIgnoreCase)
+            ? trimmed[TokenPrefix.Length..].Trim()
+            : trimmed;
+        // "Token" alone (e.g. UBIOPS_API_TOKEN="Token ") is a prefix without a token, not a token.
+        if (bare.Length == 0 || bare.Equals(TokenPrefix.Trim(), StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException("The UbiOps API token is empty: only the 'Token' prefix is given.", nameof(token));
+        }
+
+        // A line break would end the header early; the message must not echo the token itself.
+        if (bare.Any(char.IsControl))
+        {
+            throw new ArgumentException("The UbiOps API token contains a control character (such as a line break).", nameof(token));
+        }
+
+        return TokenPrefix + bare;
     }
 
     /// <summary>
@@ -33,7 +46,9 @@ public static class ConnectionSettings
     /// </summary>
     /// <param name="baseUrl">A URL or a bare host name.</param>
     /// <returns>The normalized URL, without a trailing slash.</returns>
-    /// <exception cref="ArgumentException">The value is empty or not a valid http(s) URL.</exception>
+    /// <exception cref="ArgumentException">
+    /// The value is empty, not a valid http(s) URL, or has a query, fragment or user credentials.
+    /// </exception>
     public static string NormalizeBaseUrl(string baseUrl)
     {
         if (string.IsNullOrWhiteSpace(baseUrl))
@@ -51,6 +66,18 @@ public static class ConnectionSettings
             (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
             throw new ArgumentException($"The UbiOps API base URL '{baseUrl}' is not a valid http or https URL.", nameof(baseUrl));
+        }
+
+        // Operation paths are appended to the base URL, so a query or fragment would end up in the
+        // middle of every URL; credentials in a URL would leak into logs (the token authenticates).
+        if (uri.Query.Length > 0 || uri.Fragment.Length > 0)
+        {
+            throw new ArgumentException($"The UbiOps API base URL '{baseUrl}' must not contain a query or fragment.", nameof(baseUrl));
+        }
+
+        if (uri.UserInfo.Length > 0)
+        {
+            throw new ArgumentException("The UbiOps API base URL must not contain user credentials; the token authenticates.", nameof(baseUrl));
         }
 
         var path = uri.AbsolutePath.TrimEnd('/');

@@ -102,18 +102,12 @@ public sealed class UbiOpsClientOptions
                 $"No UbiOps API token is configured: set {nameof(Token)} or the {TokenEnvironmentVariable} environment variable.");
         }
 
-        string? baseUrlProblem = null;
-        try
+        else if (ProblemOf(() => ConnectionSettings.NormalizeToken(Token)) is { } tokenProblem)
         {
-            _ = ConnectionSettings.NormalizeBaseUrl(BaseUrl);
-        }
-        catch (ArgumentException e)
-        {
-            // The message without the " (Parameter 'baseUrl')" suffix ArgumentException appends.
-            baseUrlProblem = e.Message.Replace($" (Parameter '{e.ParamName}')", string.Empty, StringComparison.Ordinal);
+            yield return (nameof(Token), tokenProblem);
         }
 
-        if (baseUrlProblem is not null)
+        if (ProblemOf(() => ConnectionSettings.NormalizeBaseUrl(BaseUrl)) is { } baseUrlProblem)
         {
             yield return (nameof(BaseUrl), baseUrlProblem);
         }
@@ -127,6 +121,20 @@ public sealed class UbiOpsClientOptions
         foreach (var problem in Resilience.FindProblems())
         {
             yield return (nameof(Resilience), problem);
+        }
+    }
+
+    // The message of the ArgumentException a check throws, without the " (Parameter '…')" suffix.
+    private static string? ProblemOf(Func<string> check)
+    {
+        try
+        {
+            _ = check();
+            return null;
+        }
+        catch (ArgumentException e)
+        {
+            return e.Message.Replace($" (Parameter '{e.ParamName}')", string.Empty, StringComparison.Ordinal);
         }
     }
 
