@@ -14,6 +14,12 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class UbiOpsServiceCollectionExtensions
 {
     /// <summary>
+    /// The name of the <see cref="HttpClient"/> the raw client sends with, for configuring it
+    /// through <see cref="IHttpClientFactory"/> (the builder returned by <c>AddUbiOpsClient</c> has it).
+    /// </summary>
+    public const string HttpClientName = "UbiOps.Client";
+
+    /// <summary>
     /// Registers <see cref="UbiOpsClient"/> and <see cref="IDeploymentRequestsClient"/>, configured by
     /// <paramref name="configure"/>; a token or host left unset comes from <c>UBIOPS_API_TOKEN</c> /
     /// <c>UBIOPS_API_HOST</c>. The options are validated when the host starts.
@@ -57,16 +63,28 @@ public static class UbiOpsServiceCollectionExtensions
 
     private static IHttpClientBuilder AddCore(IServiceCollection services)
     {
+        // A second call adds configuration only: a second set of handlers would nest the
+        // retries (4 x 4 attempts) and log every attempt twice.
+        if (services.Any(d => d.ServiceType == typeof(Registered)))
+        {
+            return services.AddHttpClient(HttpClientName);
+        }
+
+        services.AddSingleton<Registered>();
         services.AddOptions<UbiOpsClientOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<UbiOpsClientOptions>, EnvironmentDefaults>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<UbiOpsClientOptions>, UbiOpsClientOptionsValidator>());
 
         var builder = services
             .AddHttpClient<IDeploymentRequestsClient, DeploymentRequestsClient>(
+                HttpClientName,
                 (httpClient, provider) => new DeploymentRequestsClient(httpClient, provider.GetRequiredService<IOptions<UbiOpsClientOptions>>().Value))
             // The pipeline owns timeouts: a direct request may take up to an hour, HttpClient's default is 100 s.
             .ConfigureHttpClient(httpClient => httpClient.Timeout = Timeout.InfiniteTimeSpan)
-            .RedactLoggedHeaders(LoggedHeaders.ShouldRedact);
+            // IHttpClientFactory's default loggers redact header values in the message text but
+            // keep the raw Authorization header in the structured state, where a structured sink
+            // would export the token. TelemetryHandler logs instead, with an allow-list of headers.
+            .RemoveAllLoggers();
 
         builder.AddResilienceHandler(UbiOpsResiliencePipeline.Name, (pipeline, context) =>
         {
@@ -81,6 +99,9 @@ public static class UbiOpsServiceCollectionExtensions
         services.TryAddTransient(provider => new UbiOpsClient(provider.GetRequiredService<IDeploymentRequestsClient>()));
         return builder;
     }
+
+    /// <summary>Marks a service collection the client's handlers were added to.</summary>
+    private sealed class Registered;
 
     private static TimeProvider TimeProviderOf(IServiceProvider provider) =>
         provider.GetService<TimeProvider>() ?? TimeProvider.System;

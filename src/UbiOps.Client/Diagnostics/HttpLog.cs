@@ -23,4 +23,8 @@ internal static partial class HttpLog
     [LoggerMessage(EventId = 4, EventName = "Cancelled", Level = LogLevel.Debug,
         Message = "{Method} {Path} was cancelled after {ElapsedMilliseconds:0.0} ms ({Operation}, attempt {Attempt})")]
     public static partial void Cancelled(ILogger logger, string method, string path, double elapsedMilliseconds, string operation, int attempt);
+
+    [LoggerMessage(EventId = 5, EventName = "ResponseHeaders", Level = LogLevel.Trace,
+        Message = "{Method} {Path} answer headers (allow-listed): {Headers} (attempt {Attempt})")]
+    public static partial void ResponseHeaders(ILogger logger, string method, string path, string headers, int attempt);
 }

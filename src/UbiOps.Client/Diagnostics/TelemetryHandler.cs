@@ -39,6 +39,11 @@ internal sealed class TelemetryHandler : DelegatingHandler
             var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             HttpLog.Answered(_logger, LevelFor(response.StatusCode), method, path, status, ElapsedMs(started), operation, attempt);
+            if (_logger.IsEnabled(LogLevel.Trace))
+            {
+                HttpLog.ResponseHeaders(_logger, method, path, LoggedHeaders.Format(response), attempt);
+            }
+
             if (activity is not null)
             {
                 activity.SetTag("http.response.status_code", status);
