@@ -1,0 +1,125 @@
+using System.Text;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using UbiOps.Emulator.Deployments;
+using UbiOps.Emulator.Storage;
+
+namespace UbiOps.Emulator.Execution;
+
+/// <summary>
+/// Runs one request's deployment code with its timeout and cancellation, and stores how it ended.
+/// Shared by direct requests (run while the caller waits) and batch requests (run by the worker pool).
+/// </summary>
+internal sealed class RequestExecutor(
+    RequestStore store,
+    DeploymentCatalog catalog,
+    ExecutionCounter counter,
+    TimeProvider time,
+    TimeSpan timeoutUnit,
+    Random random)
+{
+    private readonly Lock _randomLock = new();
+
+    /// <summary>
+    /// Runs a request that is already stored as processing. Returns the finished record, or null when
+    /// the emulator is stopping (the request stays processing and runs again after a restart).
+    /// </summary>
+    public async Task<RequestRecord?> RunAsync(RequestRecord record, CancellationToken cancelRequested, CancellationToken stopping)
+    {
+        var outcome = await ExecuteAsync(record, cancelRequested, stopping).ConfigureAwait(false);
+        if (outcome is null)
+        {
+            return null;
+        }
+
+        return await store.FinishAsync(record.Id, outcome, Now(), stopping).ConfigureAwait(false);
+    }
+
+    public long Now() => time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    private async Task<RequestOutcome?> ExecuteAsync(RequestRecord record, CancellationToken cancelRequested, CancellationToken stopping)
+    {
+        var deployment = catalog.Find(record.Deployment);
+        if (deployment is null)
+        {
+            return Failed($"Deployment '{record.Deployment}' is no longer served by this emulator.");
+        }
+
+        var input = JToken.Parse(record.RequestData, new JsonLoadSettings()) ?? JValue.CreateNull();
+        var timeout = TimeSpan.FromTicks(Math.Min(timeoutUnit.Ticks * (long)record.Timeout, TimeSpan.FromDays(30).Ticks));
+        using var timeoutSource = new CancellationTokenSource(timeout, time);
+        using var runToken = CancellationTokenSource.CreateLinkedTokenSource(cancelRequested, timeoutSource.Token, stopping);
+        using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(timeoutSource.Token, stopping);
+
+        counter.Increment(record.Id);
+        var run = Task.Run(() => InvokeAsync(deployment, input, runToken.Token), CancellationToken.None);
+        try
+        {
+            // A cancel waits for the code to give up (the request is cancelled_pending meanwhile); a
+            // timeout or a stop does not wait for code that ignores its token.
+            await run.WaitAsync(stopWaiting.Token).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // Classified below from the tokens and the task.
+            _ = run.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
+        }
+
+        if (stopping.IsCancellationRequested)
+        {
+            return null;
+        }
+
+        if (cancelRequested.IsCancellationRequested)
+        {
+            return new RequestOutcome(RequestStatus.Cancelled, null, null, null);
+        }
+
+        if (run.IsCompletedSuccessfully)
+        {
+            var result = (run.Result ?? JValue.CreateNull()).ToString(Formatting.None);
+            return new RequestOutcome(RequestStatus.Completed, result, null, Encoding.UTF8.GetByteCount(result));
+        }
+
+        if (timeoutSource.IsCancellationRequested)
+        {
+            return Failed($"Timeout: the request did not finish within its timeout of {record.Timeout} seconds.");
+        }
+
+        var error = run.Exception?.InnerException;
+        return Failed(error switch
+        {
+            DeploymentFailure failure => failure.Message,
+            OperationCanceledException => "The deployment cancelled the request.",
+            { Message.Length: > 0 } other => other.Message,
+            _ => "The deployment failed.",
+        });
+    }
+
+    private async Task<JToken> InvokeAsync(EmulatorDeployment deployment, JToken input, CancellationToken ct)
+    {
+        if (deployment.Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(deployment.Delay, time, ct).ConfigureAwait(false);
+        }
+
+        if (deployment.FailureRate > 0 && NextDouble() < deployment.FailureRate)
+        {
+            throw new DeploymentFailure($"Random failure of deployment '{deployment.Name}' (failure rate {deployment.FailureRate}).");
+        }
+
+        return deployment.Handler is { } handler
+            ? await handler(input.DeepClone(), ct).ConfigureAwait(false)
+            : await BuiltInBehaviours.RunAsync(deployment, input, ct).ConfigureAwait(false);
+    }
+
+    private double NextDouble()
+    {
+        lock (_randomLock)
+        {
+            return random.NextDouble();
+        }
+    }
+
+    private static RequestOutcome Failed(string message) => new(RequestStatus.Failed, null, message, null);
+}

@@ -1,0 +1,11 @@
+namespace UbiOps.Emulator.Http;
+
+/// <summary>The validated options the running emulator uses, shared by its services.</summary>
+internal sealed class EmulatorSettings(EmulatorOptions options)
+{
+    public string Token { get; } = options.Token;
+
+    public string Project { get; } = options.Project;
+
+    public RateLimitOptions? RateLimit { get; } = options.RateLimit;
+}

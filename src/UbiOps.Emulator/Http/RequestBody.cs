@@ -1,0 +1,105 @@
+using System.Text;
+using Microsoft.Net.Http.Headers;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace UbiOps.Emulator.Http;
+
+/// <summary>Reads a call's body as JSON (or, where allowed, as <c>text/plain</c>), naming any problem.</summary>
+internal static class RequestBody
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>
+    /// The body as a JSON value. With <paramref name="allowPlainText"/>, a <c>text/plain</c> body is
+    /// taken as one string (how the official Python client sends a plain request).
+    /// </summary>
+    public static async Task<JToken> ReadAsync(HttpContext context, bool allowPlainText)
+    {
+        var contentType = context.Request.ContentType;
+        var accepted = allowPlainText ? "application/json or text/plain" : "application/json";
+        if (string.IsNullOrWhiteSpace(contentType) || !MediaTypeHeaderValue.TryParse(contentType, out var mediaType))
+        {
+            throw new ApiProblem(StatusCodes.Status415UnsupportedMediaType,
+                $"The request has no valid Content-Type; send {accepted}.");
+        }
+
+        var isJson = mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) ||
+                     mediaType.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase);
+        var isText = mediaType.MediaType.Equals("text/plain", StringComparison.OrdinalIgnoreCase);
+        if (!isJson && !(isText && allowPlainText))
+        {
+            throw new ApiProblem(StatusCodes.Status415UnsupportedMediaType,
+                $"Content-Type '{mediaType.MediaType}' is not supported here; send {accepted}.");
+        }
+
+        if (mediaType.Charset.HasValue && !mediaType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) &&
+            !mediaType.Charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ApiProblem(StatusCodes.Status415UnsupportedMediaType, $"Charset '{mediaType.Charset}' is not supported; send UTF-8.");
+        }
+
+        var text = await ReadTextAsync(context).ConfigureAwait(false);
+        if (isText)
+        {
+            return new JValue(text);
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw ApiProblem.BadRequest("The request body is empty; expected JSON.");
+        }
+
+        return ParseJson(text);
+    }
+
+    public static JToken ParseJson(string text)
+    {
+        try
+        {
+            using var reader = new JsonTextReader(new StringReader(text))
+            {
+                DateParseHandling = DateParseHandling.None,
+                FloatParseHandling = FloatParseHandling.Double,
+                MaxDepth = 64,
+            };
+            var token = JToken.ReadFrom(reader, new JsonLoadSettings { CommentHandling = CommentHandling.Ignore });
+            if (reader.Read() && reader.TokenType != JsonToken.Comment)
+            {
+                throw ApiProblem.BadRequest($"Malformed JSON: unexpected content after the JSON value at position {reader.LinePosition}.");
+            }
+
+            return token;
+        }
+        catch (JsonException ex)
+        {
+            throw ApiProblem.BadRequest($"Malformed JSON: {ex.Message}");
+        }
+    }
+
+    private static async Task<string> ReadTextAsync(HttpContext context)
+    {
+        var limit = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
+        if (limit is { } max && context.Request.ContentLength > max)
+        {
+            throw new ApiProblem(StatusCodes.Status413PayloadTooLarge, $"The request body is larger than the limit of {max} bytes.");
+        }
+
+        using var buffer = new MemoryStream();
+        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
+        try
+        {
+            var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+            if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+            {
+                bytes = bytes[3..];
+            }
+
+            return StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw ApiProblem.BadRequest("The request body is not valid UTF-8.");
+        }
+    }
+}

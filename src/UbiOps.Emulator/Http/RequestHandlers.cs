@@ -1,0 +1,202 @@
+using System.Text;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using UbiOps.Emulator.Deployments;
+using UbiOps.Emulator.Execution;
+using UbiOps.Emulator.Storage;
+
+namespace UbiOps.Emulator.Http;
+
+/// <summary>
+/// The eight request behaviours of the API. Each serves both the default-version route and the
+/// explicit-version route: <see cref="TargetResolver"/> turns either into a deployment version.
+/// </summary>
+internal sealed class RequestHandlers(
+    TargetResolver resolver,
+    RequestStore store,
+    RequestExecutor executor,
+    BatchWorkerPool pool,
+    RunningRequests running,
+    EmulatorLifetime lifetime)
+{
+    private const int DirectDefaultTimeout = 300, DirectMaxTimeout = 3600;
+    private const int BatchDefaultTimeout = 14_400, BatchMaxTimeout = 172_800;
+    private const int MinTimeout = 10;
+    private const string CreatedBy = "emulator@ubiops.local";
+
+    public async Task<IResult> CreateDirectAsync(HttpContext context)
+    {
+        var target = resolver.Resolve(context);
+        var timeout = QueryParameters.Integer(context, "timeout", MinTimeout, DirectMaxTimeout) ?? DirectDefaultTimeout;
+        var data = await RequestBody.ReadAsync(context, allowPlainText: true).ConfigureAwait(false);
+        InputValidation.CheckDirect(target.Deployment, data);
+        lifetime.ThrowIfStopping();
+
+        var now = executor.Now();
+        var record = NewRecord(target, data, RequestKind.Direct, timeout, notificationGroup: null, now) with
+        {
+            Status = RequestStatus.Processing, StartedAt = now,
+        };
+        using var registration = running.Register(record.Id);
+        await store.InsertAsync([record], lifetime.Stopping).ConfigureAwait(false);
+        var finished = await executor.RunAsync(record, registration.Token, lifetime.Stopping).ConfigureAwait(false);
+        lifetime.ThrowIfStopping();
+        return finished is null
+            ? JsonResponse.Error(StatusCodes.Status404NotFound, $"Request '{record.Id}' was deleted while it ran.")
+            : JsonResponse.Ok(ModelMapping.ToCreateResponse(finished));
+    }
+
+    public async Task<IResult> CreateBatchAsync(HttpContext context)
+    {
+        var target = resolver.Resolve(context);
+        var timeout = QueryParameters.Integer(context, "timeout", MinTimeout, BatchMaxTimeout) ?? BatchDefaultTimeout;
+        var notificationGroup = QueryParameters.String(context, "notification_group");
+        var data = await RequestBody.ReadAsync(context, allowPlainText: false).ConfigureAwait(false);
+        var items = InputValidation.CheckBatch(target.Deployment, data);
+        lifetime.ThrowIfStopping();
+
+        var now = executor.Now();
+        var records = items.Select(item => NewRecord(target, item, RequestKind.Batch, timeout, notificationGroup, now)).ToList();
+        await store.InsertAsync(records, lifetime.Stopping).ConfigureAwait(false);
+        pool.Enqueue(records.Select(r => r.Id));
+        return new JsonResponse(records.Select(ModelMapping.ToBatchCreateResponse).ToList(), StatusCodes.Status201Created);
+    }
+
+    public async Task<IResult> CollectAsync(HttpContext context)
+    {
+        var target = resolver.Resolve(context);
+        var ids = InputValidation.CheckIds(await RequestBody.ReadAsync(context, allowPlainText: false).ConfigureAwait(false));
+        var records = await store.GetManyAsync(target, ids, context.RequestAborted).ConfigureAwait(false);
+        var found = records.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        ThrowIfMissing(target, ids.Where(id => !found.Contains(id)).ToList());
+        return JsonResponse.Ok(records.Select(ModelMapping.ToBatchDetail).ToList());
+    }
+
+    public async Task<IResult> DeleteBatchAsync(HttpContext context)
+    {
+        var target = resolver.Resolve(context);
+        var ids = InputValidation.CheckIds(await RequestBody.ReadAsync(context, allowPlainText: false).ConfigureAwait(false));
+        ThrowIfMissing(target, await store.DeleteAllOrNothingAsync(target, ids, context.RequestAborted).ConfigureAwait(false));
+        foreach (var id in ids)
+        {
+            running.Cancel(id); // a deleted request that was running stops
+        }
+
+        return JsonResponse.Ok(new JObject { ["deleted"] = ids.Count });
+    }
+
+    public async Task<IResult> GetAsync(HttpContext context)
+    {
+        var target = resolver.Resolve(context);
+        var id = RequestId(context);
+        var metadataOnly = QueryParameters.Boolean(context, "metadata_only") ?? false;
+        var record = await store.GetAsync(target, id, context.RequestAborted).ConfigureAwait(false) ?? throw NotFound(target, id);
+        return JsonResponse.Ok(ModelMapping.ToSingleDetail(record, metadataOnly));
+    }
+
+    public async Task<IResult> ListAsync(HttpContext context)
+    {
+        var target = resolver.Resolve(context);
+        var query = new ListQuery
+        {
+            Status = QueryParameters.OneOf(context, "status", RequestStatus.All),
+            Success = QueryParameters.Boolean(context, "success"),
+            Limit = QueryParameters.Integer(context, "limit", 1) ?? 50,
+            Offset = QueryParameters.Integer(context, "offset", 0) ?? 0,
+            Ascending = QueryParameters.OneOf(context, "sort", ["asc", "desc"], ignoreCase: true) == "asc",
+            Pipeline = QueryParameters.Boolean(context, "pipeline"),
+            RequestSchedule = QueryParameters.String(context, "request_schedule"),
+            StartDate = QueryParameters.DateTime(context, "start_date")?.ToUnixTimeMilliseconds(),
+            EndDate = QueryParameters.DateTime(context, "end_date")?.ToUnixTimeMilliseconds(),
+            SearchId = QueryParameters.String(context, "search_id"),
+        };
+        var records = await store.ListAsync(target, query, context.RequestAborted).ConfigureAwait(false);
+        return JsonResponse.Ok(records.Select(ModelMapping.ToListItem).ToList());
+    }
+
+    public async Task<IResult> UpdateAsync(HttpContext context)
+    {
+        var target = resolver.Resolve(context);
+        var id = RequestId(context);
+        var body = await RequestBody.ReadAsync(context, allowPlainText: false).ConfigureAwait(false);
+        if (body is not JObject update || update["status"] is not JValue { Type: JTokenType.String } status)
+        {
+            throw ApiProblem.BadRequest("Expected {\"status\": \"cancelled\"}.");
+        }
+
+        if (status.Value<string>() != RequestStatus.Cancelled)
+        {
+            throw ApiProblem.BadRequest($"A request's status can only be updated to 'cancelled', not '{status.Value<string>()}'.");
+        }
+
+        var cancelled = await store.CancelAsync(target, id, executor.Now(), context.RequestAborted).ConfigureAwait(false)
+            ?? throw NotFound(target, id);
+        if (cancelled.Before is RequestStatus.Completed or RequestStatus.Failed)
+        {
+            throw ApiProblem.BadRequest($"Request '{id}' has already finished with status '{cancelled.Before}' and cannot be cancelled.");
+        }
+
+        if (cancelled.After.Status == RequestStatus.CancelledPending)
+        {
+            running.Cancel(id);
+        }
+
+        return JsonResponse.Ok(ModelMapping.ToUpdateResponse(cancelled.After));
+    }
+
+    public async Task<IResult> DeleteAsync(HttpContext context)
+    {
+        var target = resolver.Resolve(context);
+        var id = RequestId(context);
+        var missing = await store.DeleteAllOrNothingAsync(target, [id], context.RequestAborted).ConfigureAwait(false);
+        if (missing.Count > 0)
+        {
+            throw NotFound(target, id);
+        }
+
+        running.Cancel(id);
+        return Results.NoContent();
+    }
+
+    private static RequestRecord NewRecord(DeploymentTarget target, JToken data, RequestKind kind, int timeout, string? notificationGroup, long now)
+    {
+        var json = data.ToString(Formatting.None);
+        return new RequestRecord
+        {
+            Id = Guid.NewGuid().ToString("D"),
+            Project = target.Project,
+            Deployment = target.DeploymentName,
+            Version = target.Version,
+            Kind = kind,
+            Status = RequestStatus.Pending,
+            CreatedAt = now,
+            RequestData = json,
+            Timeout = timeout,
+            NotificationGroup = notificationGroup,
+            InputSize = Encoding.UTF8.GetByteCount(json),
+            CreatedBy = CreatedBy,
+        };
+    }
+
+    /// <summary>The request id from the route, normalized; an id that is not a UUID cannot exist (404).</summary>
+    private static string RequestId(HttpContext context)
+    {
+        var id = (string)context.GetRouteValue("request_id")!;
+        return Guid.TryParseExact(id, "D", out _)
+            ? id.ToLowerInvariant()
+            : throw ApiProblem.NotFound($"Request '{(id.Length <= 64 ? id : id[..64] + "…")}' not found.");
+    }
+
+    private static ApiProblem NotFound(DeploymentTarget target, string id) =>
+        ApiProblem.NotFound($"Request '{id}' not found for deployment '{target.DeploymentName}' version '{target.Version}'.");
+
+    private static void ThrowIfMissing(DeploymentTarget target, IReadOnlyList<string> missing)
+    {
+        if (missing.Count > 0)
+        {
+            var shown = string.Join(", ", missing.Take(5)) + (missing.Count > 5 ? $" and {missing.Count - 5} more" : "");
+            throw ApiProblem.NotFound(
+                $"Request(s) not found for deployment '{target.DeploymentName}' version '{target.Version}': {shown}. Nothing was done.");
+        }
+    }
+}

@@ -1,0 +1,49 @@
+namespace UbiOps.Emulator.Storage;
+
+/// <summary>Whether a request was made directly (answered when done) or in a batch (queued).</summary>
+internal enum RequestKind
+{
+    Direct,
+    Batch,
+}
+
+/// <summary>One stored deployment request. Times are Unix milliseconds (UTC); JSON values are kept as text.</summary>
+internal sealed record RequestRecord
+{
+    public required string Id { get; init; }
+
+    public required string Project { get; init; }
+
+    public required string Deployment { get; init; }
+
+    public required string Version { get; init; }
+
+    public required RequestKind Kind { get; init; }
+
+    public required string Status { get; init; }
+
+    public required long CreatedAt { get; init; }
+
+    public long? StartedAt { get; init; }
+
+    public long? CompletedAt { get; init; }
+
+    public required string RequestData { get; init; }
+
+    public string? Result { get; init; }
+
+    public string? ErrorMessage { get; init; }
+
+    /// <summary>The timeout in (API) seconds.</summary>
+    public required int Timeout { get; init; }
+
+    public string? NotificationGroup { get; init; }
+
+    public required long InputSize { get; init; }
+
+    public long? OutputSize { get; init; }
+
+    public int Retries { get; init; }
+
+    public required string CreatedBy { get; init; }
+}
