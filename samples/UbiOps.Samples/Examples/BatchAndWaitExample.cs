@@ -22,7 +22,12 @@ public static class BatchAndWaitExample
         var created = await echo.CreateBatchAsync(inputs, new BatchCreateOptions { TimeoutSeconds = 3600 }, ct);
 
         // Polls with collect calls (250 ids each, never one call per request), pausing longer after each poll.
-        var wait = new WaitOptions { InitialInterval = pollInterval, MaxInterval = TimeSpan.FromSeconds(30), Timeout = TimeSpan.FromMinutes(30) };
+        var wait = new WaitOptions
+        {
+            InitialInterval = pollInterval,        // then 1.5 times longer after each poll ...
+            MaxInterval = TimeSpan.FromSeconds(30), // ... up to this
+            Timeout = TimeSpan.FromMinutes(30),     // TimeoutException when not all finished by then
+        };
         var finished = new List<DeploymentRequestBatchDetail>();
         await foreach (var request in echo.WaitAsync(created.Select(r => r.Id), wait, ct: ct))
         {

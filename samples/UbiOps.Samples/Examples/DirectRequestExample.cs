@@ -22,7 +22,7 @@ public static class DirectRequestExample
 
         // Completed with an Output, or Failed with an Error_message: a failing deployment still answers.
         Weather weather = response.RequestStatus == RequestStatus.Completed
-            ? response.Output!.As<Weather>()!
+            ? response.Output!.As<Weather>()! // your class with the output fields (or AsJson(), AsString())
             : throw new InvalidOperationException(response.Error_message);
         // </readme:direct-request>
 

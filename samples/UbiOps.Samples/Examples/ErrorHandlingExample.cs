@@ -15,10 +15,9 @@ public static class ErrorHandlingExample
     /// <returns>The API error's status code and text, and the failed request's status and error message.</returns>
     public static async Task<ErrorHandlingResults> RunAsync(UbiOpsClient client, string project, CancellationToken ct = default)
     {
+        // <readme:error-handling>
         int statusCode = 0;
         string? error = null;
-
-        // <readme:error-handling>
         try
         {
             await client.Deployment(project, "no-such-deployment").CreateAsync(RequestInput.FromObject(new { x = 1 }), ct: ct);

@@ -15,14 +15,14 @@ public static class ListWithFiltersExample
     /// <returns>The ids of the requests made, the first page and every listed request.</returns>
     public static async Task<ListWithFiltersResults> RunAsync(UbiOpsClient client, string project, CancellationToken ct = default)
     {
-        var fail = client.Deployment(project, "fail");
         var made = new List<string>();
         for (var i = 0; i < 3; i++)
         {
-            made.Add((await fail.CreateAsync(RequestInput.FromObject(new { attempt = i }), ct: ct)).Id);
+            made.Add((await client.Deployment(project, "fail").CreateAsync(RequestInput.FromObject(new { attempt = i }), ct: ct)).Id);
         }
 
         // <readme:list-with-filters>
+        var fail = client.Deployment(project, "fail");
         var filter = new RequestFilter
         {
             Status = RequestStatus.Failed,
