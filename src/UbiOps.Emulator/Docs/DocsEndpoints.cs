@@ -20,10 +20,14 @@ internal static class DocsEndpoints
         var script = ReadResource("docs/app.js");
         var style = ReadResource("docs/app.css");
         var catalog = app.Services.GetRequiredService<DeploymentCatalog>();
+        var settings = app.Services.GetRequiredService<Http.EmulatorSettings>();
         var info = new JObject
         {
             ["project"] = catalog.Project,
             ["base_path"] = Http.ApiPaths.Prefix,
+            // Only the well-known default token is shared, so the page works out of the box; a custom
+            // token is never served.
+            ["default_token"] = settings.Token == EmulatorOptions.DefaultToken ? EmulatorOptions.DefaultToken : null,
             ["deployments"] = new JArray(catalog.Deployments.OrderBy(d => d.Name, StringComparer.Ordinal).Select(d => new JObject
             {
                 ["name"] = d.Name,

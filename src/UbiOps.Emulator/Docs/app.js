@@ -118,6 +118,7 @@
     Array.prototype.forEach.call(form.querySelectorAll("input[data-in]"), function (input) {
       var value = input.value.trim();
       if (input.getAttribute("data-in") === "path") {
+        value = value || defaultFor(input.name);
         url = url.replace("{" + input.name + "}", encodeURIComponent(value));
       } else if (value !== "") {
         query.push(encodeURIComponent(input.name) + "=" + encodeURIComponent(value));
@@ -165,6 +166,7 @@
 
   fetch("/emulator.json").then(function (r) { return r.ok ? r.json() : {}; }).catch(function () { return {}; }).then(function (info) {
     settings.project.value = info.project || "demo";
+    if (info.default_token && settings.token.value === "") { settings.token.value = info.default_token; }
     var deployments = info.deployments || [];
     deployments.forEach(function (d) { byId("deployments").appendChild(el("option", { value: d.name })); });
     if (deployments.length) { settings.deployment.value = deployments[0].name; settings.version.value = deployments[0].default_version; }

@@ -8,4 +8,6 @@ internal sealed class EmulatorSettings(EmulatorOptions options)
     public string Project { get; } = options.Project;
 
     public RateLimitOptions? RateLimit { get; } = options.RateLimit;
+
+    public long MaxRequestBodySize { get; } = options.MaxRequestBodySize;
 }

@@ -2,6 +2,7 @@ using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using UbiOps.Client;
 using UbiOps.Emulator.Storage;
+using RequestStatus = UbiOps.Emulator.Storage.RequestStatus;
 
 namespace UbiOps.Emulator.Http;
 

@@ -14,7 +14,7 @@ internal static class RequestBody
     /// The body as a JSON value. With <paramref name="allowPlainText"/>, a <c>text/plain</c> body is
     /// taken as one string (how the official Python client sends a plain request).
     /// </summary>
-    public static async Task<JToken> ReadAsync(HttpContext context, bool allowPlainText)
+    public static async Task<JToken> ReadAsync(HttpContext context, bool allowPlainText, long limit)
     {
         var contentType = context.Request.ContentType;
         var accepted = allowPlainText ? "application/json or text/plain" : "application/json";
@@ -39,7 +39,7 @@ internal static class RequestBody
             throw new ApiProblem(StatusCodes.Status415UnsupportedMediaType, $"Charset '{mediaType.Charset}' is not supported; send UTF-8.");
         }
 
-        var text = await ReadTextAsync(context).ConfigureAwait(false);
+        var text = await ReadTextAsync(context, limit).ConfigureAwait(false);
         if (isText)
         {
             return new JValue(text);
@@ -77,16 +77,47 @@ internal static class RequestBody
         }
     }
 
-    private static async Task<string> ReadTextAsync(HttpContext context)
+    private static async Task<string> ReadTextAsync(HttpContext context, long limit)
     {
-        var limit = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
-        if (limit is { } max && context.Request.ContentLength > max)
+        // The limit is enforced here rather than by Kestrel, so that an oversized body can be read
+        // to its end (up to twice the limit) and the client, still sending, receives the 413 answer
+        // instead of a reset connection.
+        var sizeFeature = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>();
+        if (sizeFeature is { IsReadOnly: false })
         {
-            throw new ApiProblem(StatusCodes.Status413PayloadTooLarge, $"The request body is larger than the limit of {max} bytes.");
+            sizeFeature.MaxRequestBodySize = null;
+        }
+
+        var drainLimit = limit * 2;
+        var tooLarge = new ApiProblem(StatusCodes.Status413PayloadTooLarge, $"The request body is larger than the limit of {limit} bytes.");
+        if (context.Request.ContentLength > drainLimit)
+        {
+            throw tooLarge;
         }
 
         using var buffer = new MemoryStream();
-        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
+        var chunk = new byte[81920];
+        long total = 0;
+        int read;
+        while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted).ConfigureAwait(false)) > 0)
+        {
+            total += read;
+            if (total > drainLimit)
+            {
+                throw tooLarge;
+            }
+
+            if (total <= limit)
+            {
+                buffer.Write(chunk, 0, read);
+            }
+        }
+
+        if (total > limit)
+        {
+            throw tooLarge;
+        }
+
         try
         {
             var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);

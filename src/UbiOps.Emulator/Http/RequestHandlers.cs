@@ -17,7 +17,8 @@ internal sealed class RequestHandlers(
     RequestExecutor executor,
     BatchWorkerPool pool,
     RunningRequests running,
-    EmulatorLifetime lifetime)
+    EmulatorLifetime lifetime,
+    EmulatorSettings settings)
 {
     private const int DirectDefaultTimeout = 300, DirectMaxTimeout = 3600;
     private const int BatchDefaultTimeout = 14_400, BatchMaxTimeout = 172_800;
@@ -28,7 +29,7 @@ internal sealed class RequestHandlers(
     {
         var target = resolver.Resolve(context);
         var timeout = QueryParameters.Integer(context, "timeout", MinTimeout, DirectMaxTimeout) ?? DirectDefaultTimeout;
-        var data = await RequestBody.ReadAsync(context, allowPlainText: true).ConfigureAwait(false);
+        var data = await RequestBody.ReadAsync(context, allowPlainText: true, settings.MaxRequestBodySize).ConfigureAwait(false);
         InputValidation.CheckDirect(target.Deployment, data);
         lifetime.ThrowIfStopping();
 
@@ -51,7 +52,7 @@ internal sealed class RequestHandlers(
         var target = resolver.Resolve(context);
         var timeout = QueryParameters.Integer(context, "timeout", MinTimeout, BatchMaxTimeout) ?? BatchDefaultTimeout;
         var notificationGroup = QueryParameters.String(context, "notification_group");
-        var data = await RequestBody.ReadAsync(context, allowPlainText: false).ConfigureAwait(false);
+        var data = await RequestBody.ReadAsync(context, allowPlainText: false, settings.MaxRequestBodySize).ConfigureAwait(false);
         var items = InputValidation.CheckBatch(target.Deployment, data);
         lifetime.ThrowIfStopping();
 
@@ -65,7 +66,7 @@ internal sealed class RequestHandlers(
     public async Task<IResult> CollectAsync(HttpContext context)
     {
         var target = resolver.Resolve(context);
-        var ids = InputValidation.CheckIds(await RequestBody.ReadAsync(context, allowPlainText: false).ConfigureAwait(false));
+        var ids = InputValidation.CheckIds(await RequestBody.ReadAsync(context, allowPlainText: false, settings.MaxRequestBodySize).ConfigureAwait(false));
         var records = await store.GetManyAsync(target, ids, context.RequestAborted).ConfigureAwait(false);
         var found = records.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         ThrowIfMissing(target, ids.Where(id => !found.Contains(id)).ToList());
@@ -75,7 +76,7 @@ internal sealed class RequestHandlers(
     public async Task<IResult> DeleteBatchAsync(HttpContext context)
     {
         var target = resolver.Resolve(context);
-        var ids = InputValidation.CheckIds(await RequestBody.ReadAsync(context, allowPlainText: false).ConfigureAwait(false));
+        var ids = InputValidation.CheckIds(await RequestBody.ReadAsync(context, allowPlainText: false, settings.MaxRequestBodySize).ConfigureAwait(false));
         ThrowIfMissing(target, await store.DeleteAllOrNothingAsync(target, ids, context.RequestAborted).ConfigureAwait(false));
         foreach (var id in ids)
         {
@@ -118,7 +119,7 @@ internal sealed class RequestHandlers(
     {
         var target = resolver.Resolve(context);
         var id = RequestId(context);
-        var body = await RequestBody.ReadAsync(context, allowPlainText: false).ConfigureAwait(false);
+        var body = await RequestBody.ReadAsync(context, allowPlainText: false, settings.MaxRequestBodySize).ConfigureAwait(false);
         if (body is not JObject update || update["status"] is not JValue { Type: JTokenType.String } status)
         {
             throw ApiProblem.BadRequest("Expected {\"status\": \"cancelled\"}.");

@@ -78,8 +78,8 @@ public sealed class DeploymentConfigTests
         var shouted = await client.Deployment_requests_createAsync("hi", "demo", "shout");
         var failed = await client.Deployment_requests_createAsync("boom", "demo", "shout");
 
-        Assert.That(((JToken)doubled.Result!)["y"]!.Value<int>(), Is.EqualTo(42));
-        Assert.That(((JToken)shouted.Result!).Value<string>(), Is.EqualTo("HI"));
+        Assert.That(Json.Of(doubled.Result)["y"]!.Value<int>(), Is.EqualTo(42));
+        Assert.That(Json.Of(shouted.Result).Value<string>(), Is.EqualTo("HI"));
         Assert.That((failed.Status, failed.Error_message), Is.EqualTo(("failed", "cannot shout boom")));
     }
 

@@ -58,7 +58,7 @@ public sealed class CancelTests
         var client = TestEmulator.Client(emulator);
         var done = await client.Deployment_requests_createAsync(new JObject { ["k"] = 1 }, "demo", "echo");
 
-        var error = Assert.ThrowsAsync<UbiOpsApiException>(() => client.Deployment_requests_updateAsync(Cancel, "demo", "echo", done.Id));
+        var error = Assert.CatchAsync<UbiOpsApiException>(() => client.Deployment_requests_updateAsync(Cancel, "demo", "echo", done.Id));
         var after = await client.Deployment_requests_getAsync("demo", "echo", done.Id);
 
         Assert.That(error!.StatusCode, Is.EqualTo(400));

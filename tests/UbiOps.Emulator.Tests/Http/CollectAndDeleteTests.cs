@@ -26,7 +26,7 @@ public sealed class CollectAndDeleteTests
         var known = await CreateAsync("echo", "v1");
         var unknown = Guid.NewGuid().ToString();
 
-        var error = Assert.ThrowsAsync<UbiOpsApiException>(() => _client.Deployment_requests_batch_getAsync([known, unknown], "demo", "echo"));
+        var error = Assert.CatchAsync<UbiOpsApiException>(() => _client.Deployment_requests_batch_getAsync([known, unknown], "demo", "echo"));
 
         Assert.That(error!.StatusCode, Is.EqualTo(404));
         Assert.That(error.Error, Does.Contain(unknown).And.Not.Contain(known));
@@ -37,7 +37,7 @@ public sealed class CollectAndDeleteTests
     {
         var onV2 = await CreateAsync("echo", "v2");
 
-        var error = Assert.ThrowsAsync<UbiOpsApiException>(() => _client.Deployment_version_requests_batch_getAsync([onV2], "demo", "echo", "v1"));
+        var error = Assert.CatchAsync<UbiOpsApiException>(() => _client.Deployment_version_requests_batch_getAsync([onV2], "demo", "echo", "v1"));
         var found = await _client.Deployment_version_requests_batch_getAsync([onV2], "demo", "echo", "v2");
 
         Assert.That(error!.StatusCode, Is.EqualTo(404));
@@ -49,7 +49,7 @@ public sealed class CollectAndDeleteTests
     {
         var kept = await CreateAsync("echo", "v1");
 
-        var error = Assert.ThrowsAsync<UbiOpsApiException>(() =>
+        var error = Assert.CatchAsync<UbiOpsApiException>(() =>
             _client.Deployment_requests_batch_deleteAsync([kept, Guid.NewGuid().ToString()], "demo", "echo"));
         var stillThere = await _client.Deployment_requests_getAsync("demo", "echo", kept);
 
@@ -68,10 +68,10 @@ public sealed class CollectAndDeleteTests
 
         foreach (var id in onDefault)
         {
-            Assert.That(Assert.ThrowsAsync<UbiOpsApiException>(() => _client.Deployment_requests_getAsync("demo", "echo", id))!.StatusCode, Is.EqualTo(404));
+            Assert.That(Assert.CatchAsync<UbiOpsApiException>(() => _client.Deployment_requests_getAsync("demo", "echo", id))!.StatusCode, Is.EqualTo(404));
         }
 
-        Assert.That(Assert.ThrowsAsync<UbiOpsApiException>(() => _client.Deployment_version_requests_getAsync("demo", "echo", "v2", onV2))!.StatusCode, Is.EqualTo(404));
+        Assert.That(Assert.CatchAsync<UbiOpsApiException>(() => _client.Deployment_version_requests_getAsync("demo", "echo", "v2", onV2))!.StatusCode, Is.EqualTo(404));
     }
 
     [Test]
@@ -86,6 +86,16 @@ public sealed class CollectAndDeleteTests
         Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         Assert.That(await answer.Content.ReadAsByteArrayAsync(), Is.Empty);
         Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+
+    [Test]
+    public async Task Delete_DefaultVersionWithGeneratedClient_RemovesRequest()
+    {
+        var id = await CreateAsync("echo", "v1");
+
+        await _client.Deployment_requests_deleteAsync("demo", "echo", id);
+
+        Assert.That(await _client.Deployment_requests_listAsync("demo", "echo", search_id: id), Is.Empty);
     }
 
     [Test]

@@ -32,7 +32,7 @@ public sealed class DirectRequestTests
             Assert.That(response.Status, Is.EqualTo("completed"));
             Assert.That(response.Deployment, Is.EqualTo("echo"));
             Assert.That(response.Version, Is.EqualTo("v1"), "v1 is echo's default version");
-            Assert.That(JToken.DeepEquals((JToken)response.Result!, new JObject { ["x"] = 5.5, ["y"] = "N" }), Is.True);
+            Assert.That(JToken.DeepEquals(Json.Of(response.Result), new JObject { ["x"] = 5.5, ["y"] = "N" }), Is.True);
             Assert.That(response.Error_message, Is.Null);
             Assert.That(response.Timeout, Is.EqualTo(300), "the documented default timeout");
             Assert.That(_emulator.ExecutionCount(response.Id), Is.EqualTo(1));
@@ -52,7 +52,7 @@ public sealed class DirectRequestTests
     {
         var response = await _client.Deployment_requests_createAsync("héllo", "demo", "plain-echo");
 
-        Assert.That(((JToken)response.Result!).Value<string>(), Is.EqualTo("héllo"));
+        Assert.That(Json.Of(response.Result).Value<string>(), Is.EqualTo("héllo"));
     }
 
     [Test]
@@ -74,8 +74,8 @@ public sealed class DirectRequestTests
         var response = await _client.Deployment_requests_createAsync(input, "demo", "echo");
         var detail = await _client.Deployment_requests_getAsync("demo", "echo", response.Id);
 
-        Assert.That(JToken.DeepEquals((JToken)response.Result!, input), Is.True);
-        Assert.That(JToken.DeepEquals((JToken)detail.Request_data!, input), Is.True);
+        Assert.That(JToken.DeepEquals(Json.Of(response.Result), input), Is.True);
+        Assert.That(JToken.DeepEquals(Json.Of(detail.Request_data), input), Is.True);
     }
 
     [Test]
@@ -97,7 +97,7 @@ public sealed class DirectRequestTests
         var response = await _client.Deployment_requests_createAsync(new JObject { ["seconds"] = 0.05 }, "demo", "sleep");
 
         Assert.That(response.Status, Is.EqualTo("completed"));
-        Assert.That(JToken.DeepEquals((JToken)response.Result!, new JObject { ["slept"] = 0.05 }), Is.True);
+        Assert.That(JToken.DeepEquals(Json.Of(response.Result), new JObject { ["slept"] = 0.05 }), Is.True);
     }
 
     [Test]

@@ -15,8 +15,8 @@ public sealed class FaultInjectionTests
         await using var emulator = await TestEmulator.StartAsync(o => o.Faults = FaultOptions.Parse(faults));
         var client = TestEmulator.Client(emulator);
 
-        var direct = Assert.ThrowsAsync<UbiOpsApiException>(() => client.Deployment_requests_createAsync(new JObject(), "demo", "echo"));
-        var batch = Assert.ThrowsAsync<UbiOpsApiException>(() => client.Batch_deployment_requests_createAsync([new JObject()], "demo", "echo"));
+        var direct = Assert.CatchAsync<UbiOpsApiException>(() => client.Deployment_requests_createAsync(new JObject(), "demo", "echo"));
+        var batch = Assert.CatchAsync<UbiOpsApiException>(() => client.Batch_deployment_requests_createAsync([new JObject()], "demo", "echo"));
         emulator.Faults = null;
         var stored = await client.Deployment_requests_listAsync("demo", "echo");
 
@@ -32,7 +32,7 @@ public sealed class FaultInjectionTests
         await using var emulator = await TestEmulator.StartAsync(o => o.Faults = FaultOptions.Parse("drop=1"));
         var client = TestEmulator.Client(emulator);
 
-        Assert.ThrowsAsync<HttpRequestException>(() => client.Deployment_requests_createAsync(new JObject(), "demo", "echo"));
+        Assert.CatchAsync<HttpRequestException>(() => client.Deployment_requests_createAsync(new JObject(), "demo", "echo"));
         Assert.That(emulator.TotalExecutions, Is.EqualTo(0));
     }
 

@@ -38,8 +38,8 @@ public sealed partial class GetAndListTests
         Assert.Multiple(() =>
         {
             Assert.That(detail.Status, Is.EqualTo("completed"));
-            Assert.That(JToken.DeepEquals((JToken)detail.Request_data!, new JObject { ["i"] = 0 }), Is.True);
-            Assert.That(JToken.DeepEquals((JToken)detail.Result!, new JObject { ["i"] = 0 }), Is.True);
+            Assert.That(JToken.DeepEquals(Json.Of(detail.Request_data), new JObject { ["i"] = 0 }), Is.True);
+            Assert.That(JToken.DeepEquals(Json.Of(detail.Result), new JObject { ["i"] = 0 }), Is.True);
             Assert.That(detail.Origin!.Deployment, Is.EqualTo("echo"));
             Assert.That(detail.Origin.Deployment_version, Is.EqualTo("v1"));
             Assert.That(detail.Origin.Created_by, Is.Not.Empty);
@@ -62,7 +62,7 @@ public sealed partial class GetAndListTests
     {
         using var http = TestEmulator.Raw(_emulator);
 
-        var body = JObject.Parse(await http.GetStringAsync(TestEmulator.Deployment(_emulator, "echo") + "/" + _created[0]));
+        var body = (JObject)Json.Parse(await http.GetStringAsync(TestEmulator.Deployment(_emulator, "echo") + "/" + _created[0]));
 
         foreach (var field in new[] { "time_created", "time_started", "time_completed" })
         {
@@ -73,8 +73,8 @@ public sealed partial class GetAndListTests
     [Test]
     public async Task Get_UnknownOrMalformedId_Is404()
     {
-        Assert.That(Assert.ThrowsAsync<UbiOpsApiException>(() => _client.Deployment_requests_getAsync("demo", "echo", Guid.NewGuid().ToString()))!.StatusCode, Is.EqualTo(404));
-        Assert.That(Assert.ThrowsAsync<UbiOpsApiException>(() => _client.Deployment_requests_getAsync("demo", "echo", "not-an-id"))!.StatusCode, Is.EqualTo(404));
+        Assert.That(Assert.CatchAsync<UbiOpsApiException>(() => _client.Deployment_requests_getAsync("demo", "echo", Guid.NewGuid().ToString()))!.StatusCode, Is.EqualTo(404));
+        Assert.That(Assert.CatchAsync<UbiOpsApiException>(() => _client.Deployment_requests_getAsync("demo", "echo", "not-an-id"))!.StatusCode, Is.EqualTo(404));
     }
 
     [Test]

@@ -42,7 +42,7 @@ public sealed partial class RestartTests
         Assert.Multiple(() =>
         {
             Assert.That(kept.Status, Is.EqualTo("completed"));
-            Assert.That(JToken.DeepEquals((JToken)kept.Result!, new JObject { ["d"] = 1 }), Is.True);
+            Assert.That(JToken.DeepEquals(Json.Of(kept.Result), new JObject { ["d"] = 1 }), Is.True);
             Assert.That(finished.Select(r => r.Id), Is.EquivalentTo(batch));
             Assert.That(finished.Count(r => r.Retries == 1), Is.EqualTo(1), "the one that was processing ran again, counted as a retry");
             Assert.That(finished.Count(r => r.Retries == 0), Is.EqualTo(3));
