@@ -36,7 +36,7 @@ public sealed class ReadmeSnippetsTests
     }
 
     [Test]
-    public void Samples_HaveTheExpectedRegions()
+    public void Samples_ReadmeRegions_IncludeEveryExample()
     {
         // Guards the other tests against passing vacuously (no regions found, say after a move).
         Assert.That(_regions.Select(r => r.Name), Is.SupersetOf(new[]
