@@ -26,7 +26,11 @@ public partial class UbiOpsClient
         Raw = raw;
     }
 
-    /// <summary>Creates a client that sends with <paramref name="httpClient"/> to the configured API.</summary>
+    /// <summary>
+    /// Creates a client that sends with <paramref name="httpClient"/> to the configured API, with
+    /// whatever handlers that client has. For retries, rate-limit handling and timeouts sized to
+    /// each request, use <see cref="Create(UbiOpsClientOptions?)"/> or <c>services.AddUbiOpsClient(...)</c>.
+    /// </summary>
     /// <param name="httpClient">The HTTP client; it is not disposed by this client.</param>
     /// <param name="options">Token and base URL; validated here.</param>
     /// <exception cref="ArgumentException">The options are not valid.</exception>

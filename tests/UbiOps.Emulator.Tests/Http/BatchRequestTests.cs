@@ -34,6 +34,34 @@ public sealed class BatchRequestTests
     }
 
     [Test]
+    public async Task BatchCreate_OneWorker_GoesPendingThenProcessingThenCompleted()
+    {
+        var gate = new GatedHandler();
+        await using var emulator = await TestEmulator.StartAsync(o => { o.Workers = 1; o.AddDeployment("gated", gate.HandleAsync); });
+        var client = TestEmulator.Client(emulator);
+
+        var created = (await client.Batch_deployment_requests_createAsync([new JObject { ["n"] = 1 }, new JObject { ["n"] = 2 }], "demo", "gated")).ToList();
+        await gate.WaitStartedAsync();
+        var running = await client.Deployment_requests_getAsync("demo", "gated", created[0].Id);
+        var waiting = await client.Deployment_requests_getAsync("demo", "gated", created[1].Id);
+        gate.Open();
+        var done = await Eventually.ReachAsync(
+            () => client.Deployment_requests_batch_getAsync(created.Select(c => c.Id), "demo", "gated"),
+            list => list.All(r => r.Status == "completed"), "both complete once the gate opens");
+
+        // `success` is deprecated in the spec, but the emulator still sends it like the real service.
+#pragma warning disable CS0612
+        Assert.Multiple(() =>
+        {
+            Assert.That((running.Status, running.Time_started.HasValue, running.Success), Is.EqualTo(("processing", true, (bool?)null)));
+            Assert.That((waiting.Status, waiting.Time_started.HasValue), Is.EqualTo(("pending", false)), "one worker runs one request at a time");
+            Assert.That(done.Select(r => r.Success), Is.All.True);
+            Assert.That(gate.Inputs, Has.Count.EqualTo(2));
+        });
+#pragma warning restore CS0612
+    }
+
+    [Test]
     public async Task BatchCreate_ExplicitVersion_RunsThatVersion()
     {
         await using var emulator = await TestEmulator.StartAsync();

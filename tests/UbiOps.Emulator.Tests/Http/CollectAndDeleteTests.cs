@@ -89,6 +89,16 @@ public sealed class CollectAndDeleteTests
     }
 
     [Test]
+    public async Task Delete_DefaultVersionWithGeneratedClient_RemovesRequest()
+    {
+        var id = await CreateAsync("echo", "v1");
+
+        await _client.Deployment_requests_deleteAsync("demo", "echo", id);
+
+        Assert.That(await _client.Deployment_requests_listAsync("demo", "echo", search_id: id), Is.Empty);
+    }
+
+    [Test]
     public async Task Delete_ExplicitVersion_RemovesRequest()
     {
         var id = await CreateAsync("echo", "v2");

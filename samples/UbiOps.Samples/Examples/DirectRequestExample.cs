@@ -1,0 +1,59 @@
+using UbiOps.Client;
+
+namespace UbiOps.Samples;
+
+/// <summary>Direct requests: send one input and get its result in the same call.</summary>
+public static class DirectRequestExample
+{
+    /// <summary>
+    /// Sends a structured input to <c>echo</c>'s default version and to its version <c>v2</c>, and a
+    /// plain input to <c>plain-echo</c>.
+    /// </summary>
+    /// <param name="client">The client.</param>
+    /// <param name="project">The project that holds the deployments.</param>
+    /// <param name="ct">Cancels the calls.</param>
+    /// <returns>The finished requests and their results.</returns>
+    public static async Task<DirectRequestResults> RunAsync(UbiOpsClient client, string project, CancellationToken ct = default)
+    {
+        // <readme:direct-request>
+        var echo = client.Deployment(project, "echo"); // the deployment's default version
+        var response = await echo.CreateAsync(
+            RequestInput.FromObject(new { city = "Utrecht", temperature = 21.5 }), timeoutSeconds: 60, ct: ct);
+
+        // Completed with an Output, or Failed with an Error_message: a failing deployment still answers.
+        Weather weather = response.RequestStatus == RequestStatus.Completed
+            ? response.Output!.As<Weather>()! // your class with the output fields (or AsJson(), AsString())
+            : throw new InvalidOperationException(response.Error_message);
+        // </readme:direct-request>
+
+        // <readme:explicit-version>
+        var v2 = await client.Deployment(project, "echo").Version("v2")
+            .CreateAsync(RequestInput.FromObject(new { city = "Delft" }), ct: ct);
+        // </readme:explicit-version>
+
+        // <readme:plain-input>
+        var plain = await client.Deployment(project, "plain-echo").CreateAsync("hello", ct: ct);
+        string text = plain.Output!.AsString(); // "hello"
+        // </readme:plain-input>
+
+        return new DirectRequestResults(response, weather, v2, plain, text);
+    }
+}
+
+/// <summary>The output fields of the example's deployment, bound by <see cref="RequestOutput.As{T}"/>.</summary>
+/// <param name="City">The <c>city</c> field.</param>
+/// <param name="Temperature">The <c>temperature</c> field.</param>
+public sealed record Weather(string City, double Temperature);
+
+/// <summary>What <see cref="DirectRequestExample.RunAsync"/> got back.</summary>
+/// <param name="DefaultVersion">The structured request to <c>echo</c>'s default version.</param>
+/// <param name="Weather">Its output, bound to a class.</param>
+/// <param name="ExplicitVersion">The structured request to <c>echo</c>'s version <c>v2</c>.</param>
+/// <param name="Plain">The plain request to <c>plain-echo</c>.</param>
+/// <param name="PlainText">Its output as text.</param>
+public sealed record DirectRequestResults(
+    DeploymentRequestCreateResponse DefaultVersion,
+    Weather Weather,
+    DeploymentRequestCreateResponse ExplicitVersion,
+    DeploymentRequestCreateResponse Plain,
+    string PlainText);

@@ -1,0 +1,34 @@
+using UbiOps.Client;
+using UbiOps.Samples.Tests.Support;
+
+namespace UbiOps.Samples.Tests.Examples;
+
+public sealed class ListWithFiltersExampleTests : EmulatorFixture
+{
+    private ListWithFiltersResults _results = null!;
+
+    [OneTimeSetUp]
+    public async Task RunExampleAsync()
+    {
+        // A completed request on the same deployment's neighbour must not match the filter.
+        await Client.Deployment(Project, "echo").CreateAsync(RequestInput.FromObject(new { noise = true }));
+        _results = await ListWithFiltersExample.RunAsync(Client, Project);
+    }
+
+    [Test]
+    public void RunAsync_FailedInTheLastHour_ListsExactlyTheFailedRequestsOldestFirst()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(_results.All.Select(r => r.Id), Is.EqualTo(_results.RequestIds));
+            Assert.That(_results.All.Select(r => r.RequestStatus), Has.All.EqualTo(RequestStatus.Failed));
+            Assert.That(_results.All.Select(r => r.Time_created), Is.Ordered.Ascending);
+        });
+    }
+
+    [Test]
+    public void RunAsync_PageSizeTwo_FirstPageHoldsTheTwoOldest()
+    {
+        Assert.That(_results.FirstPage.Select(r => r.Id), Is.EqualTo(_results.RequestIds.Take(2)));
+    }
+}
