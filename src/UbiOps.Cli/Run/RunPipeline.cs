@@ -52,6 +52,7 @@ internal sealed class RunPipeline
     /// <exception cref="OperationCanceledException">Cancelled; every result that had arrived in order is written.</exception>
     public async Task RunAsync(IAsyncEnumerable<InputRecord> inputs, long firstIndex, CancellationToken cancellationToken)
     {
+        _stop.Dispose();
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var writer = Task.Run(() => WriteInOrderAsync(firstIndex));
         try
