@@ -10,13 +10,32 @@ namespace UbiOps.Emulator.Http;
 /// </summary>
 internal sealed class JsonResponse(object? body, int statusCode) : IResult
 {
-    private static readonly JsonSerializerSettings Settings = JsonDefaults.Create();
+    private static readonly JsonSerializerSettings Settings = CreateSettings();
 
     public static JsonResponse Ok(object? body) => new(body, StatusCodes.Status200OK);
 
     public static JsonResponse Error(int statusCode, string message) => new(new ErrorResponse { Error = message }, statusCode);
 
+    /// <summary>An answer without some fields at all (not even as null), e.g. a get with metadata_only.</summary>
+    public static JsonResponse OkWithout(object body, params string[] fields)
+    {
+        var json = Newtonsoft.Json.Linq.JObject.FromObject(body, JsonSerializer.Create(Settings));
+        foreach (var field in fields)
+        {
+            json.Remove(field);
+        }
+
+        return Ok(json);
+    }
+
     public static string Serialize(object? body) => JsonConvert.SerializeObject(body, Formatting.None, Settings);
+
+    private static JsonSerializerSettings CreateSettings()
+    {
+        var settings = JsonDefaults.Create();
+        settings.ContractResolver = ExplicitNullsContractResolver.Instance;
+        return settings;
+    }
 
     public Task ExecuteAsync(HttpContext httpContext) => WriteAsync(httpContext.Response, body, statusCode);
 

@@ -92,7 +92,9 @@ internal sealed class RequestHandlers(
         var id = RequestId(context);
         var metadataOnly = QueryParameters.Boolean(context, "metadata_only") ?? false;
         var record = await store.GetAsync(target, id, context.RequestAborted).ConfigureAwait(false) ?? throw NotFound(target, id);
-        return JsonResponse.Ok(ModelMapping.ToSingleDetail(record, metadataOnly));
+        var detail = ModelMapping.ToSingleDetail(record, metadataOnly);
+        // metadata_only leaves the data and the result out of the answer, rather than sending nulls.
+        return metadataOnly ? JsonResponse.OkWithout(detail, "request_data", "result") : JsonResponse.Ok(detail);
     }
 
     public async Task<IResult> ListAsync(HttpContext context)

@@ -51,7 +51,7 @@ internal sealed class RequestStore : IDisposable
 
     public Task<RequestRecord?> GetAsync(DeploymentTarget scope, string id, CancellationToken ct) => WithGate(ct, () =>
     {
-        using var command = Command($"SELECT {Columns} FROM requests WHERE id = @id AND {ScopeFilter}");
+        using var command = Command($"SELECT {Columns} FROM requests WHERE id = @id AND {ScopeCheck}");
         command.Parameters.AddWithValue("@id", id);
         BindScope(command, scope);
         return ReadAll(command).FirstOrDefault();
@@ -161,7 +161,7 @@ internal sealed class RequestStore : IDisposable
         WithGate<(string, RequestRecord)?>(ct, () =>
         {
             using var transaction = _connection.BeginTransaction();
-            using var select = Command($"SELECT {Columns} FROM requests WHERE id = @id AND {ScopeFilter}", transaction);
+            using var select = Command($"SELECT {Columns} FROM requests WHERE id = @id AND {ScopeCheck}", transaction);
             select.Parameters.AddWithValue("@id", id);
             BindScope(select, scope);
             var before = ReadAll(select).FirstOrDefault();
@@ -259,6 +259,15 @@ internal sealed class RequestStore : IDisposable
 
     private const string ScopeFilter = "project = @scope_project AND deployment = @scope_deployment AND version = @scope_version";
 
+    // The same check for lookups by id. The unary '+' keeps SQLite from answering them through the
+    // scope index, which it prefers to the id index for a list of ids and which then scans every
+    // request of the deployment version: collect slowed from O(ids) to O(all requests).
+    private const string ScopeCheck = "+project = @scope_project AND +deployment = @scope_deployment AND +version = @scope_version";
+
+    /// <summary>The query that reads the given number of requests by id within one deployment version.</summary>
+    internal static string SelectByIdsSql(int count) =>
+        $"SELECT {Columns} FROM requests WHERE id IN ({Placeholders(count)}) AND {ScopeCheck}";
+
     private IReadOnlyList<RequestRecord> SelectMany(DeploymentTarget scope, IReadOnlyCollection<string> ids, SqliteTransaction? transaction)
     {
         if (ids.Count == 0)
@@ -266,7 +275,7 @@ internal sealed class RequestStore : IDisposable
             return [];
         }
 
-        using var command = Command($"SELECT {Columns} FROM requests WHERE {ScopeFilter} AND id IN ({Placeholders(ids.Count)})", transaction);
+        using var command = Command(SelectByIdsSql(ids.Count), transaction);
         BindScope(command, scope);
         BindIds(command, ids);
         return ReadAll(command);
