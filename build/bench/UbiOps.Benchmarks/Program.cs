@@ -7,10 +7,18 @@ using UbiOps.Emulator;
 //   baseline  one direct request per input, one at a time (what a naive loop does);
 //   sdk       DeploymentScope.RunAsync: batches of 250, waiting by collect, results in input order.
 // Rounds alternate the two so that warm-up and machine noise fall on both; the median is reported.
+// A network latency (the emulator's latency fault on every call, default 0 ms) stands in for the
+// round trip to the real service, which a loopback emulator does not have.
+//   dotnet run -c Release --project build/bench/UbiOps.Benchmarks -- [inputs=2000] [rounds=3] [latency-ms=0]
 var inputs = args.Length > 0 ? int.Parse(args[0]) : 2000;
 var rounds = args.Length > 1 ? int.Parse(args[1]) : 3;
+var latency = TimeSpan.FromMilliseconds(args.Length > 2 ? int.Parse(args[2]) : 0);
 
-await using var emulator = await UbiOpsEmulator.StartAsync(new EmulatorOptions { Workers = 4 });
+await using var emulator = await UbiOpsEmulator.StartAsync(new EmulatorOptions
+{
+    Workers = 4,
+    Faults = latency > TimeSpan.Zero ? new FaultOptions { Latency = latency, LatencyRate = 1.0 } : null,
+});
 var client = UbiOpsClient.Create(new UbiOpsClientOptions { Token = emulator.Token, BaseUrl = emulator.BaseUrl });
 var echo = client.Deployment(emulator.Project, "echo");
 var data = Enumerable.Range(0, inputs)
@@ -56,7 +64,7 @@ for (var round = 0; round < rounds; round++)
 
 static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 var (b, s) = (Median(baseline), Median(sdk));
-Console.WriteLine($"inputs: {inputs}, rounds: {rounds} (median)");
+Console.WriteLine($"inputs: {inputs}, rounds: {rounds} (median), added latency per call: {latency.TotalMilliseconds} ms");
 Console.WriteLine($"baseline (direct, one at a time): {b,8:F2} s  {inputs / b,8:F0} inputs/s");
 Console.WriteLine($"sdk (RunAsync, batched):          {s,8:F2} s  {inputs / s,8:F0} inputs/s");
 Console.WriteLine($"speed-up sdk vs baseline: {b / s:F2}x");
