@@ -168,7 +168,11 @@ internal sealed class RunPipeline
 
     private async Task SubmitAsync((long Index, JToken Data)[] batch)
     {
-        var ids = await _backend.SubmitAsync(batch.Select(b => b.Data).ToArray(), _stop.Token);
+        // A stop prevents new batch calls, but does not cut one short: the server may already have
+        // accepted it, and only its answer tells which ids to record so a resumed run does not submit
+        // these inputs again. The client's own timeouts bound the call.
+        _stop.Token.ThrowIfCancellationRequested();
+        var ids = await _backend.SubmitAsync(batch.Select(b => b.Data).ToArray(), CancellationToken.None);
         if (ids.Count != batch.Length)
         {
             throw new InvalidOperationException($"The server answered {ids.Count} request ids for a batch of {batch.Length}.");

@@ -118,6 +118,24 @@ public class RunPipelineTests
     }
 
     [Test]
+    public async Task RunAsync_CancelledWhileABatchCallIsInFlight_RecordsTheBatchTheServerAccepted()
+    {
+        // Ctrl+C arrives after the server accepted batch 2 but before its answer came back: that
+        // answer must still be waited for and recorded, or a resumed run submits the batch again.
+        using var cancellation = new CancellationTokenSource();
+        var backend = new FakeRunBackend { WhileInFlight = call => { if (call == 2) cancellation.Cancel(); } };
+
+        var run = RunAsync(backend, Inputs(100), new RunSettings { BatchSize = 10, Window = 50 }, cancellation: cancellation.Token);
+
+        Assert.That(async () => await run, Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(backend.SubmitCalls, Is.EqualTo(3), "no batch call starts after the stop");
+        var lines = ReadOutput();
+        await using var state = await RunStateFile.OpenAsync(StatePath, "t", lines.Count, CancellationToken.None);
+        Assert.That(lines.Count + state.Recorded.Count, Is.EqualTo(backend.Submitted.Count), "every accepted input is either written or recorded");
+        Assert.That(state.Recorded.Keys, Does.Contain(29L), "the last input of the batch in flight at the stop");
+    }
+
+    [Test]
     public async Task RunAsync_WaitFails_ThrowsThatFailure()
     {
         var backend = new ThrowingWaitBackend();
