@@ -235,28 +235,38 @@ internal sealed class RunPipeline
         var held = new Dictionary<long, ResultLine>();
         var next = firstIndex;
         var reader = _results.Reader;
-        while (await reader.WaitToReadAsync())
+        try
         {
-            while (reader.TryRead(out var line))
+            while (await reader.WaitToReadAsync())
             {
-                held[line.Index] = line;
-            }
-
-            while (held.Remove(next, out var ready))
-            {
-                _output.Write(ready);
-                Written++;
-                if (!ready.Succeeded)
+                while (reader.TryRead(out var line))
                 {
-                    Failed++;
+                    held[line.Index] = line;
                 }
 
-                next++;
-                _slots.Release();
-                _observer.Written(ready);
-            }
+                while (held.Remove(next, out var ready))
+                {
+                    _output.Write(ready);
+                    Written++;
+                    if (!ready.Succeeded)
+                    {
+                        Failed++;
+                    }
 
-            await _output.FlushAsync();
+                    next++;
+                    _slots.Release();
+                    _observer.Written(ready);
+                }
+
+                await _output.FlushAsync();
+            }
+        }
+        catch (Exception e)
+        {
+            // Nothing more gets written, so no slot of the window frees up again: stop the run with
+            // this failure, or the reader would wait for a slot forever.
+            Interlocked.CompareExchange(ref _fatal, e, null);
+            await _stop.CancelAsync();
         }
     }
 }

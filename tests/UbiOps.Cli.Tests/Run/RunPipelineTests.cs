@@ -136,6 +136,22 @@ public class RunPipelineTests
     }
 
     [Test]
+    public async Task RunAsync_OutputWriteFails_ThrowsThatFailureInsteadOfWaitingForeverForTheWindow()
+    {
+        var backend = new FakeRunBackend();
+        var output = new ResultWriter(new FailingTextWriter(), ownsWriter: true);
+        await using var state = await RunStateFile.OpenAsync(StatePath, "t", 0, CancellationToken.None);
+        var pipeline = new RunPipeline(backend, new RunSettings { BatchSize = 5, Window = 10 }, output, state, new RecordingObserver());
+
+        // More inputs than the window: without the written lines the window never frees up. The
+        // limit only turns a hang into a failure; it is not a speed check.
+        var run = pipeline.RunAsync(Inputs(100), 0, CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.That(async () => await run, Throws.TypeOf<IOException>().With.Message.EqualTo("disk full"));
+        Assert.That(backend.Submitted, Has.Count.LessThanOrEqualTo(10), "nothing is submitted past the window once writing failed");
+    }
+
+    [Test]
     public async Task RunAsync_WaitFails_ThrowsThatFailure()
     {
         var backend = new ThrowingWaitBackend();
@@ -214,6 +230,17 @@ public class RunPipelineTests
                 yield return record;
             }
         }
+    }
+
+    private sealed class FailingTextWriter : TextWriter
+    {
+        public override System.Text.Encoding Encoding => System.Text.Encoding.UTF8;
+
+        public override void Write(char value) => throw new IOException("disk full");
+
+        public override void Write(string? value) => throw new IOException("disk full");
+
+        public override void Write(char[] buffer, int index, int count) => throw new IOException("disk full");
     }
 
     private sealed class ThrowingWaitBackend : IRunBackend
