@@ -168,7 +168,11 @@ internal sealed class RunPipeline
 
     private async Task SubmitAsync((long Index, JToken Data)[] batch)
     {
-        var ids = await _backend.SubmitAsync(batch.Select(b => b.Data).ToArray(), _stop.Token);
+        // A stop prevents new batch calls, but does not cut one short: the server may already have
+        // accepted it, and only its answer tells which ids to record so a resumed run does not submit
+        // these inputs again. The client's own timeouts bound the call.
+        _stop.Token.ThrowIfCancellationRequested();
+        var ids = await _backend.SubmitAsync(batch.Select(b => b.Data).ToArray(), CancellationToken.None);
         if (ids.Count != batch.Length)
         {
             throw new InvalidOperationException($"The server answered {ids.Count} request ids for a batch of {batch.Length}.");
@@ -231,28 +235,38 @@ internal sealed class RunPipeline
         var held = new Dictionary<long, ResultLine>();
         var next = firstIndex;
         var reader = _results.Reader;
-        while (await reader.WaitToReadAsync())
+        try
         {
-            while (reader.TryRead(out var line))
+            while (await reader.WaitToReadAsync())
             {
-                held[line.Index] = line;
-            }
-
-            while (held.Remove(next, out var ready))
-            {
-                _output.Write(ready);
-                Written++;
-                if (!ready.Succeeded)
+                while (reader.TryRead(out var line))
                 {
-                    Failed++;
+                    held[line.Index] = line;
                 }
 
-                next++;
-                _slots.Release();
-                _observer.Written(ready);
-            }
+                while (held.Remove(next, out var ready))
+                {
+                    _output.Write(ready);
+                    Written++;
+                    if (!ready.Succeeded)
+                    {
+                        Failed++;
+                    }
 
-            await _output.FlushAsync();
+                    next++;
+                    _slots.Release();
+                    _observer.Written(ready);
+                }
+
+                await _output.FlushAsync();
+            }
+        }
+        catch (Exception e)
+        {
+            // Nothing more gets written, so no slot of the window frees up again: stop the run with
+            // this failure, or the reader would wait for a slot forever.
+            Interlocked.CompareExchange(ref _fatal, e, null);
+            await _stop.CancelAsync();
         }
     }
 }

@@ -61,9 +61,12 @@ public partial class DeploymentScope
         Action<int, DeploymentRequestBatchCreateResponse[]>? onAccepted = null)
     {
         var chunks = ChunkRunner.Split(inputs);
-        var results = await ChunkRunner.RunAsync(chunks, options.MaxConcurrency, async (chunk, token) =>
+        var results = await ChunkRunner.RunAsync(chunks, options.MaxConcurrency, async (chunk, _) =>
         {
-            var created = await _route.CreateBatchAsync(chunk, options.TimeoutSeconds, options.NotificationGroup, token).ConfigureAwait(false);
+            // Cancellation stops new calls only. A call in flight may already be accepted, and only its
+            // answer tells which requests exist; cut short, its inputs would be reported as not
+            // submitted and a resubmission would run them twice. The attempt timeouts bound the call.
+            var created = await _route.CreateBatchAsync(chunk, options.TimeoutSeconds, options.NotificationGroup, CancellationToken.None).ConfigureAwait(false);
             if (created.Count != chunk.Count)
             {
                 throw new InvalidOperationException(

@@ -24,6 +24,12 @@ internal sealed class FakeRunBackend : IRunBackend
     /// <summary>Called before each batch call; may throw or cancel.</summary>
     public Action<int>? BeforeSubmit { get; init; }
 
+    /// <summary>
+    /// Called after the server accepted a batch call but before its answer arrives; when the call's
+    /// token is cancelled by then, the answer is lost, as with a cancelled HTTP call.
+    /// </summary>
+    public Action<int>? WhileInFlight { get; init; }
+
     public ConcurrentQueue<JToken> Submitted { get; } = new();
 
     public ConcurrentQueue<string> Waited { get; } = new();
@@ -32,10 +38,10 @@ internal sealed class FakeRunBackend : IRunBackend
 
     public int SubmitCalls { get; private set; }
 
-    public Task<IReadOnlyList<string>> SubmitAsync(IReadOnlyList<JToken> inputs, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> SubmitAsync(IReadOnlyList<JToken> inputs, CancellationToken cancellationToken)
     {
         BeforeSubmit?.Invoke(SubmitCalls);
-        SubmitCalls++;
+        var call = SubmitCalls++;
         if (inputs.Any(Refuses))
         {
             throw new InvalidDataException("refused");
@@ -52,7 +58,14 @@ internal sealed class FakeRunBackend : IRunBackend
 
         var outstanding = Interlocked.Add(ref _outstanding, inputs.Count);
         MaxOutstanding = Math.Max(MaxOutstanding, outstanding);
-        return Task.FromResult<IReadOnlyList<string>>(ids);
+        if (WhileInFlight is { } inFlight)
+        {
+            inFlight(call);
+            await Task.Yield();
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        return ids;
     }
 
     /// <summary>Makes <paramref name="input"/> known under <paramref name="id"/>, as if an earlier run had submitted it.</summary>

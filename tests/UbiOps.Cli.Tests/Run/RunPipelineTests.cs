@@ -118,6 +118,40 @@ public class RunPipelineTests
     }
 
     [Test]
+    public async Task RunAsync_CancelledWhileABatchCallIsInFlight_RecordsTheBatchTheServerAccepted()
+    {
+        // Ctrl+C arrives after the server accepted batch 2 but before its answer came back: that
+        // answer must still be waited for and recorded, or a resumed run submits the batch again.
+        using var cancellation = new CancellationTokenSource();
+        var backend = new FakeRunBackend { WhileInFlight = call => { if (call == 2) cancellation.Cancel(); } };
+
+        var run = RunAsync(backend, Inputs(100), new RunSettings { BatchSize = 10, Window = 50 }, cancellation: cancellation.Token);
+
+        Assert.That(async () => await run, Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(backend.SubmitCalls, Is.EqualTo(3), "no batch call starts after the stop");
+        var lines = ReadOutput();
+        await using var state = await RunStateFile.OpenAsync(StatePath, "t", lines.Count, CancellationToken.None);
+        Assert.That(lines.Count + state.Recorded.Count, Is.EqualTo(backend.Submitted.Count), "every accepted input is either written or recorded");
+        Assert.That(state.Recorded.Keys, Does.Contain(29L), "the last input of the batch in flight at the stop");
+    }
+
+    [Test]
+    public async Task RunAsync_OutputWriteFails_ThrowsThatFailureInsteadOfWaitingForeverForTheWindow()
+    {
+        var backend = new FakeRunBackend();
+        var output = new ResultWriter(new FailingTextWriter(), ownsWriter: true);
+        await using var state = await RunStateFile.OpenAsync(StatePath, "t", 0, CancellationToken.None);
+        var pipeline = new RunPipeline(backend, new RunSettings { BatchSize = 5, Window = 10 }, output, state, new RecordingObserver());
+
+        // More inputs than the window: without the written lines the window never frees up. The
+        // limit only turns a hang into a failure; it is not a speed check.
+        var run = pipeline.RunAsync(Inputs(100), 0, CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.That(async () => await run, Throws.TypeOf<IOException>().With.Message.EqualTo("disk full"));
+        Assert.That(backend.Submitted, Has.Count.LessThanOrEqualTo(10), "nothing is submitted past the window once writing failed");
+    }
+
+    [Test]
     public async Task RunAsync_WaitFails_ThrowsThatFailure()
     {
         var backend = new ThrowingWaitBackend();
@@ -196,6 +230,17 @@ public class RunPipelineTests
                 yield return record;
             }
         }
+    }
+
+    private sealed class FailingTextWriter : TextWriter
+    {
+        public override System.Text.Encoding Encoding => System.Text.Encoding.UTF8;
+
+        public override void Write(char value) => throw new IOException("disk full");
+
+        public override void Write(string? value) => throw new IOException("disk full");
+
+        public override void Write(char[] buffer, int index, int count) => throw new IOException("disk full");
     }
 
     private sealed class ThrowingWaitBackend : IRunBackend

@@ -102,6 +102,32 @@ public class DeploymentScopeBatchesTests
     }
 
     [Test]
+    public void CreateBatchAsync_CancelledWhileACallIsInFlight_ReportsThatCallsRequestsAsSubmitted()
+    {
+        // The token is cancelled after the server accepted the first call but before it answered:
+        // the caller must still learn those 250 ids, or resubmitting "what was not submitted" runs
+        // them twice.
+        using var api = new ApiMock();
+        using var cancellation = new CancellationTokenSource();
+        var server = new FakeBatchServer(api)
+        {
+            BeforeCreateAnswer = async call =>
+            {
+                await cancellation.CancelAsync();
+                await Task.Yield();
+            },
+        };
+
+        var error = Assert.ThrowsAsync<BatchSubmissionException>(() =>
+            api.Echo.CreateBatchAsync(Numbered(600), new BatchCreateOptions { MaxConcurrency = 1 }, cancellation.Token));
+
+        Assert.That(error!.Submitted.Select(s => s.RequestId), Is.EqualTo(Enumerable.Range(0, 250).Select(i => $"req-{i}")));
+        Assert.That(error.NotCompletedIndices, Is.EqualTo(Enumerable.Range(250, 350)));
+        Assert.That(error.InnerException, Is.InstanceOf<OperationCanceledException>());
+        Assert.That(server.CreateCalls, Is.EqualTo(1), "no new call starts after the cancellation");
+    }
+
+    [Test]
     public async Task CollectAsync_ServerAnswersInAnyOrder_ResultsInInputOrder()
     {
         using var api = new ApiMock();
