@@ -58,7 +58,7 @@ public partial class DeploymentScope
 
     private async Task<IReadOnlyList<DeploymentRequestBatchCreateResponse>> CreateBatchCoreAsync(
         RequestInput[] inputs, BatchCreateOptions options, CancellationToken ct,
-        Action<int, DeploymentRequestBatchCreateResponse[]>? onAccepted = null)
+        Func<int, DeploymentRequestBatchCreateResponse[], ValueTask>? onAccepted = null)
     {
         var chunks = ChunkRunner.Split(inputs);
         var results = await ChunkRunner.RunAsync(chunks, options.MaxConcurrency, async (chunk, _) =>
@@ -74,7 +74,12 @@ public partial class DeploymentScope
             }
 
             var accepted = created.ToArray();
-            onAccepted?.Invoke(chunk.Offset, accepted);
+            if (onAccepted is not null)
+            {
+                // Must not throw: an exception here would report an accepted batch as not submitted.
+                await onAccepted(chunk.Offset, accepted).ConfigureAwait(false);
+            }
+
             return accepted;
         }, ct).ConfigureAwait(false);
 

@@ -16,7 +16,10 @@ public partial class DeploymentScope
     /// <param name="ct">Stops waiting.</param>
     /// <returns>The requests as they finish; those finishing in the same poll in input order.</returns>
     /// <exception cref="ArgumentException">No ids, an empty id, or bad options; thrown by this call, before any HTTP call.</exception>
-    /// <exception cref="TimeoutException">The overall timeout passed; the message says how many were unfinished.</exception>
+    /// <exception cref="WaitTimeoutException">
+    /// The overall timeout passed; the message says how many were unfinished and
+    /// <see cref="WaitTimeoutException.UnfinishedRequestIds"/> which.
+    /// </exception>
     /// <exception cref="UbiOpsApiException">A poll failed.</exception>
     public virtual IAsyncEnumerable<DeploymentRequestBatchDetail> WaitAsync(
         IEnumerable<string> requestIds, WaitOptions? options = null, IProgress<WaitProgress>? progress = null, CancellationToken ct = default)
@@ -46,6 +49,12 @@ public partial class DeploymentScope
     /// accepted. When a batch call fails, the run still waits for the requests already submitted,
     /// yields the outcomes that are in order, then throws the <see cref="BatchSubmissionException"/>
     /// (which lists every submitted request id, so none is lost).
+    /// <para>
+    /// To resume a run that stops early for any other reason (cancelled, broken off, timed out, a
+    /// failed poll), record the ids <see cref="RunOptions.OnSubmitted"/> is told: it learns each
+    /// batch as soon as it is accepted, before its requests are polled. The submitted requests whose
+    /// outcomes were not yielded are the ones to wait for again, never to submit again.
+    /// </para>
     /// </remarks>
     /// <param name="inputs">The inputs: all plain or all structured.</param>
     /// <param name="options">How to submit and how to wait.</param>
@@ -54,32 +63,38 @@ public partial class DeploymentScope
     /// <returns>The outcomes, in input order.</returns>
     /// <exception cref="ArgumentException">Bad inputs or options; thrown by this call, before any HTTP call.</exception>
     /// <exception cref="BatchSubmissionException">Submitting failed part-way; it tells which inputs were submitted.</exception>
-    /// <exception cref="TimeoutException">The wait's overall timeout passed.</exception>
+    /// <exception cref="WaitTimeoutException">
+    /// The wait's overall timeout passed; <see cref="WaitTimeoutException.UnfinishedRequestIds"/>
+    /// names the submitted requests that had not finished.
+    /// </exception>
+    /// <exception cref="Exception">Whatever <see cref="RunOptions.OnSubmitted"/> threw: it ends the run.</exception>
     public virtual IAsyncEnumerable<RequestOutcome> RunAsync(
         IEnumerable<RequestInput> inputs, RunOptions? options = null, IProgress<WaitProgress>? progress = null, CancellationToken ct = default)
     {
         var items = Guard.Inputs(inputs, nameof(inputs));
         options ??= new RunOptions();
         options.Validate();
-        return RunCoreAsync(items, options.Submit ?? new BatchCreateOptions(), options.Wait ?? new WaitOptions(), progress, ct);
+        return RunCoreAsync(items, options, progress, ct);
     }
 
     private async IAsyncEnumerable<RequestOutcome> RunCoreAsync(
-        RequestInput[] inputs, BatchCreateOptions submit, WaitOptions wait, IProgress<WaitProgress>? progress,
-        [EnumeratorCancellation] CancellationToken ct)
+        RequestInput[] inputs, RunOptions options, IProgress<WaitProgress>? progress, [EnumeratorCancellation] CancellationToken ct)
     {
         // Submitting and waiting overlap: each batch's requests are polled for as soon as the batch
         // is accepted, so the first outcome does not wait for the last input to be submitted.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var feed = new RequestFeed(inputs.Length);
+        var reporter = new SubmissionReporter(options.OnSubmitted, stop, ct);
         var submission = SubmitAsync();
+        var waiting = new RequestWaiter(_route, options.Wait ?? new WaitOptions()).WaitAsync(feed, progress, stop.Token).GetAsyncEnumerator();
         try
         {
             // Requests finish in any order; hold the early ones until every input before them is out.
             var early = new Dictionary<int, DeploymentRequestBatchDetail>();
             var next = 0;
-            await foreach (var (index, detail) in new RequestWaiter(_route, wait).WaitAsync(feed, progress, stop.Token).ConfigureAwait(false))
+            while (await reporter.ThrowIfFailedAsync(waiting.MoveNextAsync()).ConfigureAwait(false))
             {
+                var (index, detail) = waiting.Current;
                 early[index] = detail;
                 while (early.Remove(next, out var ready))
                 {
@@ -90,8 +105,10 @@ public partial class DeploymentScope
         }
         finally
         {
-            // Stopped early (an error, a break, a timeout): make no further submissions.
+            // Stopped early (an error, a break, a timeout): make no further submissions, but let the
+            // calls in flight be answered and reported, so every accepted request reaches OnSubmitted.
             await stop.CancelAsync().ConfigureAwait(false);
+            await waiting.DisposeAsync().ConfigureAwait(false);
             await submission.ConfigureAwait(false);
         }
 
@@ -99,14 +116,21 @@ public partial class DeploymentScope
         {
             try
             {
-                await CreateBatchCoreAsync(inputs, submit, stop.Token,
-                    (offset, created) => feed.Add(offset, created.Select(c => c.Id).ToArray())).ConfigureAwait(false);
-                feed.Complete();
+                await CreateBatchCoreAsync(inputs, options.Submit ?? new BatchCreateOptions(), stop.Token, async (offset, created) =>
+                {
+                    var ids = created.Select(c => c.Id).ToArray();
+                    // Told (and recorded by the caller) before any of these ids is polled.
+                    if (await reporter.ReportAsync(offset, ids).ConfigureAwait(false))
+                    {
+                        feed.Add(offset, ids);
+                    }
+                }).ConfigureAwait(false);
+                feed.Complete(reporter.Failure);
             }
             catch (Exception e)
             {
                 // The wait ends with this failure once the requests submitted so far are done.
-                feed.Complete(e);
+                feed.Complete(reporter.Failure ?? e);
             }
         }
     }

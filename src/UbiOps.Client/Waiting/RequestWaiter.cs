@@ -19,8 +19,18 @@ internal sealed class RequestWaiter(RequestRoute route, WaitOptions options)
 
         TimeSpan? Left() => options.Timeout - clock.GetElapsedTime(started);
 
-        TimeoutException Timeout() => new(
-            $"{feed.ExpectedTotal - completed - failed - cancelled} of {feed.ExpectedTotal} requests were still unfinished after waiting {options.Timeout}.");
+        WaitTimeoutException Timeout()
+        {
+            // Requests fed since the last take are unfinished too: the caller learns every id it must still await.
+            foreach (var (position, id) in feed.Take().Added)
+            {
+                unfinished[position] = id;
+            }
+
+            return new WaitTimeoutException(
+                $"{feed.ExpectedTotal - completed - failed - cancelled} of {feed.ExpectedTotal} requests were still unfinished after waiting {options.Timeout}.",
+                unfinished.Values.ToArray());
+        }
 
         while (true)
         {
