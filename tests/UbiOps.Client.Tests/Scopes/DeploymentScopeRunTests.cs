@@ -9,6 +9,19 @@ public class DeploymentScopeRunTests
         Wait = new WaitOptions { InitialInterval = TimeSpan.FromSeconds(1), TimeProvider = new InstantTimeProvider() },
     };
 
+    /// <summary>A real clock with millisecond pauses, for runs that only end by being stopped.</summary>
+    private static RunOptions Polling() => new()
+    {
+        Wait = new WaitOptions { InitialInterval = TimeSpan.FromMilliseconds(5), MaxInterval = TimeSpan.FromMilliseconds(20) },
+    };
+
+    /// <summary>Every id sent in a collect call so far (recorded as the call left the client).</summary>
+    private static HashSet<string> CollectedIds(ApiMock api) => api.Sent
+        .Where(s => s.Url.EndsWith("/collect", StringComparison.Ordinal))
+        .SelectMany(s => s.BodyJson.Values<string>())
+        .Select(id => id!)
+        .ToHashSet(StringComparer.Ordinal);
+
     [Test]
     public async Task RunAsync_LaterInputsFinishFirst_OutcomesStillInInputOrder()
     {
@@ -122,6 +135,139 @@ public class DeploymentScopeRunTests
         Assert.That(yielded, Is.EqualTo(Enumerable.Range(0, 250)));
         Assert.That(error!.Submitted.Select(s => s.Index), Is.EqualTo(Enumerable.Range(0, 250)));
         Assert.That(error.NotCompletedIndices, Is.EqualTo(Enumerable.Range(250, 350)));
+    }
+
+    [Test]
+    public async Task RunAsync_OnSubmitted_ToldEachBatchOnceWithItsIndicesAndIds_BeforeTheyArePolled()
+    {
+        using var api = new ApiMock();
+        _ = new FakeBatchServer(api);
+        var batches = new List<IReadOnlyList<SubmittedRequest>>();
+        var polledTooEarly = new List<string>();
+        var options = Fast();
+        options.OnSubmitted = async batch =>
+        {
+            await Task.Yield();
+            var collected = CollectedIds(api);
+            polledTooEarly.AddRange(batch.Select(s => s.RequestId).Where(collected.Contains));
+            batches.Add(batch);
+        };
+
+        var indices = new List<int>();
+        await foreach (var outcome in api.Echo.RunAsync(Enumerable.Range(0, 600).Select(i => (RequestInput)i.ToString()), options))
+        {
+            indices.Add(outcome.Index);
+        }
+
+        Assert.That(indices, Is.EqualTo(Enumerable.Range(0, 600)));
+        Assert.That(polledTooEarly, Is.Empty);
+        var byStart = batches.OrderBy(b => b[0].Index).ToArray();
+        Assert.That(byStart.Select(b => b.Select(s => s.Index)), Is.EqualTo(new[]
+        {
+            Enumerable.Range(0, 250), Enumerable.Range(250, 250), Enumerable.Range(500, 100),
+        }));
+        Assert.That(batches.SelectMany(b => b).All(s => s.RequestId == $"req-{s.Index}"), Is.True);
+    }
+
+    [Test]
+    public async Task RunAsync_CancelledWhileABatchIsInFlight_EveryAcceptedIdIsReported()
+    {
+        using var api = new ApiMock();
+        var secondCallArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var releaseSecondCall = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var server = new FakeBatchServer(api)
+        {
+            StatusOf = (_, _) => "processing",
+            BeforeCreateAnswer = call =>
+            {
+                if (call != 2)
+                {
+                    return Task.CompletedTask;
+                }
+
+                secondCallArrived.SetResult();
+                return releaseSecondCall.Task;
+            },
+        };
+        var reported = new List<SubmittedRequest>();
+        var options = Polling();
+        options.Submit = new BatchCreateOptions { MaxConcurrency = 1 };
+        options.OnSubmitted = batch =>
+        {
+            reported.AddRange(batch);
+            return ValueTask.CompletedTask;
+        };
+        using var cts = new CancellationTokenSource();
+
+        await using var outcomes = api.Echo.RunAsync(Enumerable.Range(0, 600).Select(i => (RequestInput)i.ToString()), options, ct: cts.Token)
+            .GetAsyncEnumerator();
+        var next = outcomes.MoveNextAsync().AsTask();
+        await secondCallArrived.Task;
+        await cts.CancelAsync();
+        releaseSecondCall.SetResult(); // accepted after the cancellation
+
+        Assert.CatchAsync<OperationCanceledException>(async () => await next);
+        Assert.That(server.CreateCalls, Is.EqualTo(2));
+        Assert.That(server.CreatedIds, Has.Count.EqualTo(500));
+        Assert.That(reported.Select(s => s.RequestId), Is.EquivalentTo(server.CreatedIds));
+        Assert.That(reported.Select(s => s.Index), Is.EqualTo(Enumerable.Range(0, 500)));
+    }
+
+    [Test]
+    public void RunAsync_OnSubmittedThrows_RunEndsWithThatException()
+    {
+        using var api = new ApiMock();
+        // Nothing ever finishes: only the callback's failure can end the run.
+        var server = new FakeBatchServer(api) { StatusOf = (_, _) => "processing" };
+        var failure = new IOException("state file is full");
+        var options = Polling();
+        options.Submit = new BatchCreateOptions { MaxConcurrency = 1 };
+        options.OnSubmitted = batch => batch[0].Index == 250 ? throw failure : ValueTask.CompletedTask;
+        // A safety net against a hang: a run the failure did not end would throw a cancellation instead.
+        using var safetyNet = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+
+        var error = Assert.CatchAsync(async () =>
+        {
+            await foreach (var _ in api.Echo.RunAsync(Enumerable.Range(0, 600).Select(i => (RequestInput)i.ToString()), options, ct: safetyNet.Token))
+            {
+            }
+        });
+
+        Assert.That(error, Is.SameAs(failure));
+        Assert.That(server.CreateCalls, Is.EqualTo(2), "no batch is submitted after the failure");
+        Assert.That(CollectedIds(api), Has.None.Matches<string>(id => int.Parse(id["req-".Length..]) >= 250),
+            "the batch whose report failed is not waited for");
+    }
+
+    [Test]
+    public void RunAsync_WaitTimesOut_ExceptionListsExactlyTheUnfinishedIds()
+    {
+        using var api = new ApiMock();
+        _ = new FakeBatchServer(api) { StatusOf = (id, _) => id is "req-2" or "req-4" ? "processing" : "completed" };
+        // The instant clock would time out the wait for the batch to be accepted; start it once it is.
+        var clock = new InstantTimeProvider { HoldTimers = true };
+        var options = new RunOptions
+        {
+            Wait = new WaitOptions { InitialInterval = TimeSpan.FromSeconds(1), Timeout = TimeSpan.FromSeconds(10), TimeProvider = clock },
+            OnSubmitted = _ =>
+            {
+                clock.HoldTimers = false;
+                return ValueTask.CompletedTask;
+            },
+        };
+
+        var yielded = new List<int>();
+        var error = Assert.ThrowsAsync<WaitTimeoutException>(async () =>
+        {
+            await foreach (var outcome in api.Echo.RunAsync(Enumerable.Range(0, 5).Select(i => (RequestInput)i.ToString()), options))
+            {
+                yielded.Add(outcome.Index);
+            }
+        });
+
+        Assert.That(yielded, Is.EqualTo(new[] { 0, 1 }));
+        Assert.That(error!.UnfinishedRequestIds, Is.EqualTo(new[] { "req-2", "req-4" }));
+        Assert.That(error.Message, Does.Contain("2 of 5"));
     }
 
     [Test]

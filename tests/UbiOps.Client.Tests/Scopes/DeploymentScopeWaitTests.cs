@@ -92,7 +92,7 @@ public class DeploymentScopeWaitTests
     }
 
     [Test]
-    public async Task WaitAsync_OverallTimeout_ThrowsNamingHowManyAreUnfinished()
+    public async Task WaitAsync_OverallTimeout_ThrowsNamingTheUnfinishedRequests()
     {
         using var api = new ApiMock();
         _ = new FakeBatchServer(api) { StatusOf = (id, _) => id == "done" ? "completed" : "processing" };
@@ -101,7 +101,7 @@ public class DeploymentScopeWaitTests
         options.Timeout = TimeSpan.FromSeconds(10);
 
         var yielded = new List<string>();
-        var error = Assert.ThrowsAsync<TimeoutException>(async () =>
+        var error = Assert.ThrowsAsync<WaitTimeoutException>(async () =>
         {
             await foreach (var detail in api.Echo.WaitAsync(["a", "done", "b"], options))
             {
@@ -110,6 +110,7 @@ public class DeploymentScopeWaitTests
         });
 
         Assert.That(error!.Message, Does.Contain("2 of 3"));
+        Assert.That(error.UnfinishedRequestIds, Is.EqualTo(new[] { "a", "b" }));
         Assert.That(yielded, Is.EqualTo(new[] { "done" }));
         // Pauses 1, 2, 4, then the 3 seconds left to the deadline, and one last poll there.
         Assert.That(clock.Pauses, Is.EqualTo(new[] { 1, 2, 4, 3 }.Select(s => TimeSpan.FromSeconds(s))));

@@ -13,6 +13,7 @@ namespace UbiOps.Client.Tests.TestSupport;
 internal sealed class FakeBatchServer
 {
     private readonly ConcurrentDictionary<string, int> _polls = new();
+    private readonly ConcurrentQueue<string> _created = new();
     private int _createCalls;
 
     public FakeBatchServer(ApiMock api, string requestsUrl = ApiMock.DefaultRequests)
@@ -31,6 +32,11 @@ internal sealed class FakeBatchServer
             }
 
             var inputs = JArray.Parse(await request.Content!.ReadAsStringAsync());
+            foreach (var input in inputs)
+            {
+                _created.Enqueue(IdFor(input));
+            }
+
             return ApiMock.Json(new JArray(inputs.Select(i => ApiMock.Created(IdFor(i)))));
         });
 
@@ -59,6 +65,9 @@ internal sealed class FakeBatchServer
     public Func<int, Task>? BeforeCreateAnswer { get; set; }
 
     public int CreateCalls => Volatile.Read(ref _createCalls);
+
+    /// <summary>The ids of every request the server accepted, in the order it accepted them.</summary>
+    public IReadOnlyList<string> CreatedIds => _created.ToArray();
 
     public static string IdFor(JToken input) =>
         "req-" + (input.Type == JTokenType.String ? input.Value<string>() : input["n"]!.ToString());

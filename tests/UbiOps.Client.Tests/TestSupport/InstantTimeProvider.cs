@@ -9,6 +9,17 @@ internal sealed class InstantTimeProvider : TimeProvider
     private static readonly DateTimeOffset Epoch = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private readonly List<TimeSpan> _pauses = [];
     private long _ticks;
+    private volatile bool _holdTimers;
+
+    /// <summary>
+    /// While set, a timer created never fires and does not move the clock: a wait it would time
+    /// out must end another way (e.g. a run waiting for its first batch to be accepted).
+    /// </summary>
+    public bool HoldTimers
+    {
+        get => _holdTimers;
+        set => _holdTimers = value;
+    }
 
     public IReadOnlyList<TimeSpan> Pauses
     {
@@ -29,7 +40,7 @@ internal sealed class InstantTimeProvider : TimeProvider
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
-        if (dueTime != Timeout.InfiniteTimeSpan)
+        if (dueTime != Timeout.InfiniteTimeSpan && !_holdTimers)
         {
             lock (_pauses)
             {
