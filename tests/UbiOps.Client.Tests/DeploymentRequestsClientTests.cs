@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using RichardSzalay.MockHttp;
-using UbiOps.Client.Tests.Support;
 
 namespace UbiOps.Client.Tests;
 

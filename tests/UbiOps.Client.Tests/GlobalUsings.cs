@@ -1,1 +1,1 @@
-global using UbiOps.Client.Tests.TestSupport;
+global using UbiOps.Client.Tests.Support;

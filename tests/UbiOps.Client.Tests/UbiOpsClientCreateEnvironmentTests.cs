@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
-using UbiOps.Client.Tests.Infrastructure;
 
 namespace UbiOps.Client.Tests;
 

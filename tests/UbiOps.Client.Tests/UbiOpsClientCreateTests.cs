@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Testing;
-using UbiOps.Client.Tests.Infrastructure;
 
 namespace UbiOps.Client.Tests;
 

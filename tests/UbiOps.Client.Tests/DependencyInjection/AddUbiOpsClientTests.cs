@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using UbiOps.Client.Tests.Infrastructure;
 using static UbiOps.Client.Tests.DependencyInjection.ServiceCollectionTestHelpers;
 
 namespace UbiOps.Client.Tests.DependencyInjection;

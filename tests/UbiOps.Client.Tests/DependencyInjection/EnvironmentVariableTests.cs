@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using UbiOps.Client.Tests.Infrastructure;
 
 namespace UbiOps.Client.Tests.DependencyInjection;
 

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using UbiOps.Client.Tests.Infrastructure;
 
 namespace UbiOps.Client.Tests.DependencyInjection;
 

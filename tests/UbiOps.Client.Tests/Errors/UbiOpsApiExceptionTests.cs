@@ -1,5 +1,4 @@
 using System.Net;
-using UbiOps.Client.Tests.Support;
 
 namespace UbiOps.Client.Tests.Errors;
 

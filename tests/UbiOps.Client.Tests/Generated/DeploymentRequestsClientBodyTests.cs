@@ -1,6 +1,5 @@
 using System.Net;
 using Newtonsoft.Json.Linq;
-using UbiOps.Client.Tests.Support;
 
 namespace UbiOps.Client.Tests.Generated;
 

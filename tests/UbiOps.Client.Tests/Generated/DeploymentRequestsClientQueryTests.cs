@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using UbiOps.Client.Tests.Support;
 
 namespace UbiOps.Client.Tests.Generated;
 

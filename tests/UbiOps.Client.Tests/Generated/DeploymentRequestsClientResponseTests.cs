@@ -1,7 +1,6 @@
 using System.Net;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using UbiOps.Client.Tests.Support;
 
 // The deprecated "success" field is still in every documented answer; reading it is the point.
 #pragma warning disable CS0612

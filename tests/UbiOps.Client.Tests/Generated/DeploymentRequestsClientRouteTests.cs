@@ -1,4 +1,3 @@
-using UbiOps.Client.Tests.Support;
 
 namespace UbiOps.Client.Tests.Generated;
 

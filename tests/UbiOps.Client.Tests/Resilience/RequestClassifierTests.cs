@@ -1,5 +1,4 @@
 using System.Net;
-using UbiOps.Client.Tests.Infrastructure;
 
 namespace UbiOps.Client.Tests.Resilience;
 

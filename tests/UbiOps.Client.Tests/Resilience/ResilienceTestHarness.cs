@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using UbiOps.Client.Tests.Infrastructure;
 
 namespace UbiOps.Client.Tests.Resilience;
 

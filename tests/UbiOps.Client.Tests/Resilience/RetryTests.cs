@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using Polly.Timeout;
-using UbiOps.Client.Tests.Infrastructure;
 
 namespace UbiOps.Client.Tests.Resilience;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using UbiOps.Client.Tests.Infrastructure;
 
 namespace UbiOps.Client.Tests.Resilience;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using Polly.Timeout;
-using UbiOps.Client.Tests.Infrastructure;
 
 namespace UbiOps.Client.Tests.Resilience;
 

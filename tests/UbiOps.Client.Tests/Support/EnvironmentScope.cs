@@ -1,4 +1,4 @@
-namespace UbiOps.Client.Tests.Infrastructure;
+namespace UbiOps.Client.Tests.Support;
 
 /// <summary>
 /// Sets environment variables for the length of a test and restores them afterwards. Fixtures

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 
-namespace UbiOps.Client.Tests.Infrastructure;
+namespace UbiOps.Client.Tests.Support;
 
 /// <summary>
 /// A fake clock that also records every timer created on it, so a test can wait until the code

@@ -3,7 +3,7 @@ using System.Net;
 using Newtonsoft.Json.Linq;
 using RichardSzalay.MockHttp;
 
-namespace UbiOps.Client.Tests.TestSupport;
+namespace UbiOps.Client.Tests.Support;
 
 /// <summary>
 /// Batch create and collect of the default version, answered like the API: create gives each input

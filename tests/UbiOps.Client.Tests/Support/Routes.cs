@@ -1,4 +1,4 @@
-namespace UbiOps.Client.Tests.Infrastructure;
+namespace UbiOps.Client.Tests.Support;
 
 /// <summary>URLs of the SDK's routes, each under a deployment name unique to the test.</summary>
 internal static class Routes

@@ -1,4 +1,4 @@
-namespace UbiOps.Client.Tests.TestSupport;
+namespace UbiOps.Client.Tests.Support;
 
 /// <summary>
 /// A clock on which every pause ends at once: it moves the clock forward by the pause and records

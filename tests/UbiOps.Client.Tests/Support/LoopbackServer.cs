@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace UbiOps.Client.Tests.Infrastructure;
+namespace UbiOps.Client.Tests.Support;
 
 /// <summary>
 /// A tiny HTTP/1.1 server on 127.0.0.1 for tests that need a real connection: it reads each whole

@@ -5,7 +5,7 @@ using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using RichardSzalay.MockHttp;
 
-namespace UbiOps.Client.Tests.TestSupport;
+namespace UbiOps.Client.Tests.Support;
 
 /// <summary>
 /// A UbiOpsClient over MockHttp, with every request that left the client recorded (method, URL as

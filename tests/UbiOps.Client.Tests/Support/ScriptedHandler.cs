@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace UbiOps.Client.Tests.Infrastructure;
+namespace UbiOps.Client.Tests.Support;
 
 /// <summary>
 /// A network double: answers each request with the next scripted step (the last step repeats)

@@ -1,4 +1,4 @@
-namespace UbiOps.Client.Tests.TestSupport;
+namespace UbiOps.Client.Tests.Support;
 
 /// <summary>An IProgress that keeps every report, synchronously (Progress&lt;T&gt; posts them later).</summary>
 internal sealed class ProgressLog<T> : IProgress<T>

@@ -1,4 +1,4 @@
-namespace UbiOps.Client.Tests.Infrastructure;
+namespace UbiOps.Client.Tests.Support;
 
 /// <summary>Waits for a condition that another thread makes true; bounded so a broken test fails instead of hanging.</summary>
 internal static class Eventually
