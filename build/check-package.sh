@@ -26,7 +26,10 @@ for entry in README.md lib/net10.0/UbiOps.Client.dll lib/net10.0/UbiOps.Client.x
   fi
 done
 
-if [ -z "$symbols" ] || ! unzip -l "$symbols" | grep -qE '[[:space:]]lib/net10\.0/UbiOps\.Client\.pdb$'; then
+# The listing is read whole before grep: with pipefail, `unzip | grep -q` fails at random when grep
+# exits at the first match and unzip dies of SIGPIPE.
+symbol_listing=$([ -n "$symbols" ] && unzip -l "$symbols" || true)
+if ! grep -qE '[[:space:]]lib/net10\.0/UbiOps\.Client\.pdb$' <<<"$symbol_listing"; then
   echo "check-package: no symbol package with lib/net10.0/UbiOps.Client.pdb" >&2
   missing=1
 fi
