@@ -3604,7 +3604,9 @@ namespace UbiOps.Client
         public string Version { get; set; } = default!;
 
         /// <summary>
-        /// Status of the request after the update.
+        /// Status of the request after the update. Can be 'pending', 'processing', 'failed',
+        /// <br/>'completed', 'cancelled' or 'cancelled_pending'.
+        /// <br/>
         /// </summary>
         [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Always)]
         public string Status { get; set; } = default!;
@@ -3619,7 +3621,7 @@ namespace UbiOps.Client
         public bool? Success { get; set; } = default!;
 
         /// <summary>
-        /// Server time that the request was made.
+        /// Server time that the request was made (current time).
         /// </summary>
         [Newtonsoft.Json.JsonProperty("time_created", Required = Newtonsoft.Json.Required.Always)]
         public System.DateTimeOffset Time_created { get; set; } = default!;
@@ -3637,25 +3639,37 @@ namespace UbiOps.Client
         public System.DateTimeOffset? Time_completed { get; set; } = default!;
 
         /// <summary>
-        /// An error message explaining why the request has failed.
+        /// An error message explaining why the request has failed. NULL if the request was successful.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("error_message", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? Error_message { get; set; } = default!;
 
         /// <summary>
-        /// The data that was sent when the request was created.
+        /// Number of times that the request has been retried.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("retries", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public int? Retries { get; set; } = default!;
+
+        /// <summary>
+        /// Timeout of the request in seconds.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("timeout", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public int? Timeout { get; set; } = default!;
+
+        /// <summary>
+        /// A dictionary containing the data that was sent when the request was created.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("request_data", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public object? Request_data { get; set; } = default!;
 
         /// <summary>
-        /// Deployment request result value.
+        /// Deployment request result value. NULL if the request is not 'completed'.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("result", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public object? Result { get; set; } = default!;
 
         /// <summary>
-        /// Name of a notification group to send notifications when the request is completed.
+        /// Name of a notification group to send notifications (e.g., emails) when the request is completed.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("notification_group", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? Notification_group { get; set; } = default!;

@@ -52,7 +52,8 @@ internal static class ModelMapping
     {
         Id = r.Id, Deployment = r.Deployment, Version = r.Version, Status = r.Status, Success = RequestStatus.Success(r.Status),
         Time_created = Time(r.CreatedAt), Time_started = Time(r.StartedAt), Time_completed = Time(r.CompletedAt),
-        Error_message = r.ErrorMessage, Request_data = Json(r.RequestData), Result = Json(r.Result), Notification_group = r.NotificationGroup,
+        Error_message = r.ErrorMessage, Retries = r.Retries, Timeout = r.Timeout,
+        Request_data = Json(r.RequestData), Result = Json(r.Result), Notification_group = r.NotificationGroup,
     };
 
     private static DateTimeOffset Time(long unixMilliseconds) => DateTimeOffset.FromUnixTimeMilliseconds(unixMilliseconds);
