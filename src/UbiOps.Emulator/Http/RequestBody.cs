@@ -33,10 +33,12 @@ internal static class RequestBody
                 $"Content-Type '{mediaType.MediaType}' is not supported here; send {accepted}.");
         }
 
-        if (mediaType.Charset.HasValue && !mediaType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) &&
-            !mediaType.Charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))
+        // The charset may be quoted (charset="utf-8"); Charset gives it with its quotes.
+        var charset = HeaderUtilities.RemoveQuotes(mediaType.Charset);
+        if (mediaType.Charset.HasValue && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) &&
+            !charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))
         {
-            throw new ApiProblem(StatusCodes.Status415UnsupportedMediaType, $"Charset '{mediaType.Charset}' is not supported; send UTF-8.");
+            throw new ApiProblem(StatusCodes.Status415UnsupportedMediaType, $"Charset '{charset}' is not supported; send UTF-8.");
         }
 
         var text = await ReadTextAsync(context, limit).ConfigureAwait(false);

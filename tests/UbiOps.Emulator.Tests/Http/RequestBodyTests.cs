@@ -53,4 +53,18 @@ public sealed class RequestBodyTests
         Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.OK), text);
         Assert.That(JToken.DeepEquals(JObject.Parse(text)["result"], new JObject { ["a"] = 1 }), Is.True, text);
     }
+
+    // Was: 415 "Charset '"utf-8"' is not supported" for the quoted form, which RFC 9110 allows.
+    [TestCase("application/json; charset=\"utf-8\"")]
+    [TestCase("application/json; charset=\"UTF-8\"")]
+    [TestCase("application/json;charset=utf8")]
+    public async Task Create_Utf8CharsetSpelledAnyValidWay_IsAccepted(string contentType)
+    {
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes("{\"a\": 1}"));
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+
+        var answer = await _http.PostAsync(TestEmulator.Deployment(_emulator, "echo"), content);
+
+        Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.OK), await answer.Content.ReadAsStringAsync());
+    }
 }
