@@ -45,7 +45,13 @@ internal sealed class RequestExecutor(
             return Failed($"Deployment '{record.Deployment}' is no longer served by this emulator.");
         }
 
-        var input = JToken.Parse(record.RequestData, new JsonLoadSettings()) ?? JValue.CreateNull();
+        // Read the stored text as it was accepted: strings stay strings (no date parsing, which would
+        // hand the code a Date and echo it in another format and time zone), floats stay doubles.
+        using var reader = new JsonTextReader(new StringReader(record.RequestData))
+        {
+            DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Double, MaxDepth = null,
+        };
+        var input = JToken.ReadFrom(reader);
         var timeout = TimeSpan.FromTicks(Math.Min(timeoutUnit.Ticks * (long)record.Timeout, TimeSpan.FromDays(30).Ticks));
         using var timeoutSource = new CancellationTokenSource(timeout, time);
         using var runToken = CancellationTokenSource.CreateLinkedTokenSource(cancelRequested, timeoutSource.Token, stopping);

@@ -67,7 +67,11 @@ internal static class ModelMapping
             return null;
         }
 
-        using var reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Double };
+        // No depth limit: this is stored text (a result may nest deeper than the 64 levels allowed in a request body).
+        using var reader = new JsonTextReader(new StringReader(text))
+        {
+            DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Double, MaxDepth = null,
+        };
         return JToken.ReadFrom(reader);
     }
 }

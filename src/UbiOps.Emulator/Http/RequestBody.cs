@@ -33,10 +33,12 @@ internal static class RequestBody
                 $"Content-Type '{mediaType.MediaType}' is not supported here; send {accepted}.");
         }
 
-        if (mediaType.Charset.HasValue && !mediaType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) &&
-            !mediaType.Charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))
+        // The charset may be quoted (charset="utf-8"); Charset gives it with its quotes.
+        var charset = HeaderUtilities.RemoveQuotes(mediaType.Charset);
+        if (mediaType.Charset.HasValue && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) &&
+            !charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))
         {
-            throw new ApiProblem(StatusCodes.Status415UnsupportedMediaType, $"Charset '{mediaType.Charset}' is not supported; send UTF-8.");
+            throw new ApiProblem(StatusCodes.Status415UnsupportedMediaType, $"Charset '{charset}' is not supported; send UTF-8.");
         }
 
         var text = await ReadTextAsync(context, limit).ConfigureAwait(false);
@@ -55,6 +57,7 @@ internal static class RequestBody
 
     public static JToken ParseJson(string text)
     {
+        CheckStandardJson(text);
         try
         {
             using var reader = new JsonTextReader(new StringReader(text))
@@ -72,6 +75,29 @@ internal static class RequestBody
             return token;
         }
         catch (JsonException ex)
+        {
+            throw ApiProblem.BadRequest($"Malformed JSON: {ex.Message}");
+        }
+    }
+
+    /// <summary>
+    /// Newtonsoft's reader is lenient: it takes <c>undefined</c>, <c>new Date(1)</c>, <c>NaN</c> and a
+    /// second value after a comment, which would be stored and echoed as answers that are not JSON.
+    /// System.Text.Json's reader checks the standard grammar (comments allowed, as before).
+    /// </summary>
+    private static void CheckStandardJson(string text)
+    {
+        var reader = new System.Text.Json.Utf8JsonReader(Encoding.UTF8.GetBytes(text), new System.Text.Json.JsonReaderOptions
+        {
+            CommentHandling = System.Text.Json.JsonCommentHandling.Skip,
+        });
+        try
+        {
+            while (reader.Read())
+            {
+            }
+        }
+        catch (System.Text.Json.JsonException ex)
         {
             throw ApiProblem.BadRequest($"Malformed JSON: {ex.Message}");
         }

@@ -111,7 +111,7 @@ internal sealed class RequestHandlers(
             RequestSchedule = QueryParameters.String(context, "request_schedule"),
             StartDate = QueryParameters.DateTime(context, "start_date")?.ToUnixTimeMilliseconds(),
             EndDate = QueryParameters.DateTime(context, "end_date")?.ToUnixTimeMilliseconds(),
-            SearchId = QueryParameters.String(context, "search_id"),
+            SearchId = QueryParameters.String(context, "search_id")?.ToLowerInvariant(), // ids are stored in lower case
         };
         var records = await store.ListAsync(target, query, context.RequestAborted).ConfigureAwait(false);
         return JsonResponse.Ok(records.Select(ModelMapping.ToListItem).ToList());

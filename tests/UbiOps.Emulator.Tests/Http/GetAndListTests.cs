@@ -116,6 +116,17 @@ public sealed partial class GetAndListTests
     }
 
     [Test]
+    public async Task List_SearchIdInUpperCase_MatchesLikeEveryOtherIdLookup()
+    {
+        // Was: no match. Ids are UUIDs, compared without case everywhere else (get, collect, delete).
+        var fragment = _created[3][^12..].ToUpperInvariant();
+
+        var found = await _client.Deployment_requests_listAsync("demo", "echo", search_id: fragment);
+
+        Assert.That(found.Select(r => r.Id), Is.EqualTo(new[] { _created[3] }));
+    }
+
+    [Test]
     public async Task List_DateRangeWithOffsets_FiltersOnCreationTime()
     {
         var all = (await _client.Deployment_requests_listAsync("demo", "echo", sort: SortDirection.Asc)).ToList();
