@@ -41,7 +41,13 @@ internal sealed class RequestHandlers(
         using var registration = running.Register(record.Id);
         await store.InsertAsync([record], lifetime.Stopping).ConfigureAwait(false);
         var finished = await executor.RunAsync(record, registration.Token, lifetime.Stopping).ConfigureAwait(false);
-        lifetime.ThrowIfStopping();
+        if (finished is null)
+        {
+            // Only a run that produced nothing was cut short by a stop; a result stored just before
+            // the stop is answered, or a retrying client would run the model twice.
+            lifetime.ThrowIfStopping();
+        }
+
         return finished is null
             ? JsonResponse.Error(StatusCodes.Status404NotFound, $"Request '{record.Id}' was deleted while it ran.")
             : JsonResponse.Ok(ModelMapping.ToCreateResponse(finished));
