@@ -45,13 +45,7 @@ internal sealed class RequestExecutor(
             return Failed($"Deployment '{record.Deployment}' is no longer served by this emulator.");
         }
 
-        // Read the stored text as it was accepted: strings stay strings (no date parsing, which would
-        // hand the code a Date and echo it in another format and time zone), floats stay doubles.
-        using var reader = new JsonTextReader(new StringReader(record.RequestData))
-        {
-            DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Double, MaxDepth = null,
-        };
-        var input = JToken.ReadFrom(reader);
+        var input = StoredJson.Parse(record.RequestData);
         var timeout = TimeSpan.FromTicks(Math.Min(timeoutUnit.Ticks * (long)record.Timeout, TimeSpan.FromDays(30).Ticks));
         using var timeoutSource = new CancellationTokenSource(timeout, time);
         using var runToken = CancellationTokenSource.CreateLinkedTokenSource(cancelRequested, timeoutSource.Token, stopping);

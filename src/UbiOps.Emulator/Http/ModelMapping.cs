@@ -1,4 +1,3 @@
-using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using UbiOps.Client;
 using UbiOps.Emulator.Storage;
@@ -60,18 +59,5 @@ internal static class ModelMapping
 
     private static DateTimeOffset? Time(long? unixMilliseconds) => unixMilliseconds is { } ms ? Time(ms) : null;
 
-    private static JToken? Json(string? text)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-
-        // No depth limit: this is stored text (a result may nest deeper than the 64 levels allowed in a request body).
-        using var reader = new JsonTextReader(new StringReader(text))
-        {
-            DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Double, MaxDepth = null,
-        };
-        return JToken.ReadFrom(reader);
-    }
+    private static JToken? Json(string? text) => text is null ? null : StoredJson.Parse(text);
 }
