@@ -27,358 +27,7 @@ namespace UbiOps.Client
     using System = global::System;
 
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial interface IDeploymentRequestsClient
-    {
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Create a direct deployment request
-        /// </summary>
-        /// <remarks>
-        /// Request a prediction from a deployment. Deployment requests are made for the default
-        /// <br/>version of a deployment. When using the 'requests' function of a deployment a list should
-        /// <br/>be provided as input.
-        /// <br/>
-        /// <br/>In case of a structured deployment, the input is a dictionary which contains the input
-        /// <br/>fields of the deployment as keys. In case of a plain deployment, give a string or list of
-        /// <br/>strings. A plain string may be sent as a JSON string or as `text/plain`.
-        /// <br/>
-        /// <br/>A request that fails in the deployment is still answered with success, with status
-        /// <br/>`failed` and an `error_message`.
-        /// </remarks>
-        /// <param name="data">The input for the request. In case of a structured deployment, this is a dictionary which
-        /// <br/>contains the input fields of the deployment as keys. In case of a plain deployment, give a
-        /// <br/>string or list of strings.</param>
-        /// <param name="project_name">Name of the project.</param>
-        /// <param name="deployment_name">Name of the deployment.</param>
-        /// <param name="timeout">Timeout for the deployment request in seconds. The maximum allowed value is 3600 (1 hour)
-        /// <br/>and the default value is 300 (5 minutes).</param>
-        /// <returns>Details of the created deployment request.</returns>
-        /// <exception cref="UbiOpsApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<DeploymentRequestCreateResponse> Deployment_requests_createAsync(object data, string project_name, string deployment_name, int? timeout = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// List deployment requests
-        /// </summary>
-        /// <remarks>
-        /// List all requests for the default version of a deployment.
-        /// <br/>
-        /// <br/>If no start or end date is provided, the most recent requests are returned.
-        /// </remarks>
-        /// <param name="project_name">Name of the project.</param>
-        /// <param name="deployment_name">Name of the deployment.</param>
-        /// <param name="status">Status of the request. Can be 'pending', 'processing', 'failed', 'completed', 'cancelled'
-        /// <br/>or 'cancelled_pending'.</param>
-        /// <param name="success">[DEPRECATED] A boolean value that indicates whether the request was successful. This
-        /// <br/>field is deprecated, use 'status' instead.</param>
-        /// <param name="limit">The maximum number of requests given back, default is 50.</param>
-        /// <param name="offset">The number which forms the starting point of the requests given back. If offset equals
-        /// <br/>2, then the first 2 requests will be omitted from the list.</param>
-        /// <param name="sort">Direction of sorting according to the creation date of the request, can be 'asc' or
-        /// <br/>'desc'. The default sorting is done in descending order.</param>
-        /// <param name="pipeline">A boolean value that indicates whether the deployment request was part of a pipeline
-        /// <br/>request.</param>
-        /// <param name="request_schedule">The name of a request schedule that created requests.</param>
-        /// <param name="start_date">Start date of the interval for which the requests are retrieved, looking at the creation
-        /// <br/>date of the request. Sent with its offset, e.g. `2020-03-28T20:00:26+00:00`.</param>
-        /// <param name="end_date">End date of the interval for which the requests are retrieved, looking at the creation
-        /// <br/>date of the request. Sent with its offset, e.g. `2020-03-28T22:00:26+00:00`.</param>
-        /// <param name="search_id">A string to search inside request ids. It will filter all request ids that contain this
-        /// <br/>string.</param>
-        /// <returns>The deployment requests that match the filters.</returns>
-        /// <exception cref="UbiOpsApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<System.Collections.Generic.ICollection<DeploymentRequestList>> Deployment_requests_listAsync(string project_name, string deployment_name, DeploymentRequestStatus? status = null, bool? success = null, int? limit = null, int? offset = null, SortDirection? sort = null, bool? pipeline = null, string? request_schedule = null, System.DateTimeOffset? start_date = null, System.DateTimeOffset? end_date = null, string? search_id = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Create a batch deployment request
-        /// </summary>
-        /// <remarks>
-        /// Request multiple predictions from the default version of a deployment. The request
-        /// <br/>follows an asynchronous method, as the requests are queued in the back-end and can be
-        /// <br/>collected at a later time using the deployment request collect methods.
-        /// <br/>
-        /// <br/>If one of the requests is faulty, all requests are denied. The maximum number of requests
-        /// <br/>per batch call is 250.
-        /// </remarks>
-        /// <param name="data">In case of structured input deployment: a list of dictionaries, where each dictionary
-        /// <br/>contains the input fields of the deployment as keys. It is also possible to send a single
-        /// <br/>dictionary as input. In case of plain input deployment: a list of strings. It is also
-        /// <br/>possible to send a single string as input. At most 250 items per call.</param>
-        /// <param name="project_name">Name of the project.</param>
-        /// <param name="deployment_name">Name of the deployment.</param>
-        /// <param name="timeout">Timeout for the batch deployment request in seconds. The maximum allowed value is 172800
-        /// <br/>(48 hours) and the default value is 14400 (4 hours). The clock of a request starts when it
-        /// <br/>starts processing.</param>
-        /// <param name="notification_group">Name of a notification group to send notifications (e.g., emails) when the request is
-        /// <br/>completed.</param>
-        /// <returns>The details of the created deployment requests, in the order of the input.</returns>
-        /// <exception cref="UbiOpsApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<System.Collections.Generic.ICollection<DeploymentRequestBatchCreateResponse>> Batch_deployment_requests_createAsync(System.Collections.Generic.IEnumerable<object> data, string project_name, string deployment_name, int? timeout = null, string? notification_group = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Retrieve multiple deployment requests
-        /// </summary>
-        /// <remarks>
-        /// Retrieve multiple deployment requests for the default version of a deployment. If one of
-        /// <br/>the given deployment requests does not exist, an error message is given and no request is
-        /// <br/>returned. A maximum of 250 deployment requests can be retrieved with this method. The
-        /// <br/>deployment requests are NOT returned in the order they are given in.
-        /// </remarks>
-        /// <param name="data">A list of ids for the requests (at most 250).</param>
-        /// <param name="project_name">Name of the project.</param>
-        /// <param name="deployment_name">Name of the deployment.</param>
-        /// <returns>The details of the retrieved deployment requests, in no particular order.</returns>
-        /// <exception cref="UbiOpsApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<System.Collections.Generic.ICollection<DeploymentRequestBatchDetail>> Deployment_requests_batch_getAsync(System.Collections.Generic.IEnumerable<string> data, string project_name, string deployment_name, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Delete multiple deployment requests
-        /// </summary>
-        /// <remarks>
-        /// Delete multiple deployment requests for the default version of a deployment. If one of
-        /// <br/>the given deployment requests does not exist, an error message is given and no request is
-        /// <br/>deleted. A maximum of 250 deployment requests can be deleted with this method.
-        /// </remarks>
-        /// <param name="data">A list of ids for the requests (at most 250).</param>
-        /// <param name="project_name">Name of the project.</param>
-        /// <param name="deployment_name">Name of the deployment.</param>
-        /// <returns>The requests were deleted.</returns>
-        /// <exception cref="UbiOpsApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<object> Deployment_requests_batch_deleteAsync(System.Collections.Generic.IEnumerable<string> data, string project_name, string deployment_name, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Get a deployment request
-        /// </summary>
-        /// <remarks>
-        /// Get a request of the default version of a deployment. With this method, the result of a
-        /// <br/>request may be retrieved.
-        /// </remarks>
-        /// <param name="project_name">Name of the project.</param>
-        /// <param name="deployment_name">Name of the deployment.</param>
-        /// <param name="request_id">Unique identifier of the deployment request.</param>
-        /// <param name="metadata_only">A boolean value that indicates whether the response should include the request data and
-        /// <br/>result. The default value is False.</param>
-        /// <returns>The details of the deployment request.</returns>
-        /// <exception cref="UbiOpsApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<DeploymentRequestSingleDetail> Deployment_requests_getAsync(string project_name, string deployment_name, string request_id, bool? metadata_only = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Update a deployment request
-        /// </summary>
-        /// <remarks>
-        /// Update a deployment request for the default version of a deployment. It is possible to
-        /// <br/>cancel a request by giving cancelled in the status field.
-        /// </remarks>
-        /// <param name="data">The new status of the request. It can only be cancelled.</param>
-        /// <param name="project_name">Name of the project.</param>
-        /// <param name="deployment_name">Name of the deployment.</param>
-        /// <param name="request_id">Unique identifier of the deployment request.</param>
-        /// <returns>The deployment request after the update.</returns>
-        /// <exception cref="UbiOpsApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<DeploymentRequestUpdateResponse> Deployment_requests_updateAsync(DeploymentRequestUpdate data, string project_name, string deployment_name, string request_id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Delete a deployment request
-        /// </summary>
-        /// <remarks>
-        /// Delete a deployment request for the default version of a deployment.
-        /// </remarks>
-        /// <param name="project_name">Name of the project.</param>
-        /// <param name="deployment_name">Name of the deployment.</param>
-        /// <param name="request_id">Unique identifier of the deployment request.</param>
-        /// <returns>The request was deleted; the response body is empty.</returns>
-        /// <exception cref="UbiOpsApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task Deployment_requests_deleteAsync(string project_name, string deployment_name, string request_id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Create a direct deployment version request
-        /// </summary>
-        /// <remarks>
-        /// Request a prediction from a deployment version. It is only possible to make a request if
-        /// <br/>a deployment file is uploaded for that version and the deployment build has succeeded
-        /// <br/>(meaning that the version is in available state). When using the 'requests' function of a
-        /// <br/>deployment a list should be provided as input.
-        /// <br/>
-        /// <br/>In case of a structured deployment, the input is a dictionary which contains the input
-        /// <br/>fields of the deployment as keys. In case of a plain deployment, give a string or list of
-        /// <br/>strings. A plain string may be sent as a JSON string or as `text/plain`.
-        /// <br/>
-        /// <br/>A request that fails in the deployment is still answered with success, with status
-        /// <br/>`failed` and an `error_message`.
-        /// </remarks>
-        /// <param name="data">The input for the request. In case of a structured deployment, this is a dictionary which
-        /// <br/>contains the input fields of the deployment as keys. In case of a plain deployment, give a
-        /// <br/>string or list of strings.</param>
-        /// <param name="project_name">Name of the project.</param>
-        /// <param name="deployment_name">Name of the deployment.</param>
-        /// <param name="version">Name of the deployment version.</param>
-        /// <param name="timeout">Timeout for the deployment request in seconds. The maximum allowed value is 3600 (1 hour)
-        /// <br/>and the default value is 300 (5 minutes).</param>
-        /// <returns>Details of the created deployment request.</returns>
-        /// <exception cref="UbiOpsApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<DeploymentRequestCreateResponse> Deployment_version_requests_createAsync(object data, string project_name, string deployment_name, string version, int? timeout = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// List deployment version requests
-        /// </summary>
-        /// <remarks>
-        /// List all requests for a deployment version.
-        /// <br/>
-        /// <br/>If no start or end date is provided, the most recent requests are returned.
-        /// </remarks>
-        /// <param name="project_name">Name of the project.</param>
-        /// <param name="deployment_name">Name of the deployment.</param>
-        /// <param name="version">Name of the deployment version.</param>
-        /// <param name="status">Status of the request. Can be 'pending', 'processing', 'failed', 'completed', 'cancelled'
-        /// <br/>or 'cancelled_pending'.</param>
-        /// <param name="success">[DEPRECATED] A boolean value that indicates whether the request was successful. This
-        /// <br/>field is deprecated, use 'status' instead.</param>
-        /// <param name="limit">The maximum number of requests given back, default is 50.</param>
-        /// <param name="offset">The number which forms the starting point of the requests given back. If offset equals
-        /// <br/>2, then the first 2 requests will be omitted from the list.</param>
-        /// <param name="sort">Direction of sorting according to the creation date of the request, can be 'asc' or
-        /// <br/>'desc'. The default sorting is done in descending order.</param>
-        /// <param name="pipeline">A boolean value that indicates whether the deployment request was part of a pipeline
-        /// <br/>request.</param>
-        /// <param name="request_schedule">The name of a request schedule that created requests.</param>
-        /// <param name="start_date">Start date of the interval for which the requests are retrieved, looking at the creation
-        /// <br/>date of the request. Sent with its offset, e.g. `2020-03-28T20:00:26+00:00`.</param>
-        /// <param name="end_date">End date of the interval for which the requests are retrieved, looking at the creation
-        /// <br/>date of the request. Sent with its offset, e.g. `2020-03-28T22:00:26+00:00`.</param>
-        /// <param name="search_id">A string to search inside request ids. It will filter all request ids that contain this
-        /// <br/>string.</param>
-        /// <returns>The deployment requests that match the filters.</returns>
-        /// <exception cref="UbiOpsApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<System.Collections.Generic.ICollection<DeploymentRequestList>> Deployment_version_requests_listAsync(string project_name, string deployment_name, string version, DeploymentRequestStatus? status = null, bool? success = null, int? limit = null, int? offset = null, SortDirection? sort = null, bool? pipeline = null, string? request_schedule = null, System.DateTimeOffset? start_date = null, System.DateTimeOffset? end_date = null, string? search_id = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Create a batch deployment version request
-        /// </summary>
-        /// <remarks>
-        /// Request multiple predictions from a deployment version. The request follows an
-        /// <br/>asynchronous method, as the requests are queued in the back-end and can be collected at a
-        /// <br/>later time using the deployment request collect methods. It is only possible to make a
-        /// <br/>request if a deployment file is uploaded for that version and the deployment build has
-        /// <br/>succeeded (meaning that the version is in available state).
-        /// <br/>
-        /// <br/>If one of the requests is faulty, all requests are denied. The maximum number of requests
-        /// <br/>per batch call is 250.
-        /// </remarks>
-        /// <param name="data">In case of structured input deployment: a list of dictionaries, where each dictionary
-        /// <br/>contains the input fields of the deployment as keys. It is also possible to send a single
-        /// <br/>dictionary as input. In case of plain input deployment: a list of strings. It is also
-        /// <br/>possible to send a single string as input. At most 250 items per call.</param>
-        /// <param name="project_name">Name of the project.</param>
-        /// <param name="deployment_name">Name of the deployment.</param>
-        /// <param name="version">Name of the deployment version.</param>
-        /// <param name="timeout">Timeout for the batch deployment request in seconds. The maximum allowed value is 172800
-        /// <br/>(48 hours) and the default value is 14400 (4 hours). The clock of a request starts when it
-        /// <br/>starts processing.</param>
-        /// <param name="notification_group">Name of a notification group to send notifications (e.g., emails) when the request is
-        /// <br/>completed.</param>
-        /// <returns>The details of the created deployment requests, in the order of the input.</returns>
-        /// <exception cref="UbiOpsApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<System.Collections.Generic.ICollection<DeploymentRequestBatchCreateResponse>> Batch_deployment_version_requests_createAsync(System.Collections.Generic.IEnumerable<object> data, string project_name, string deployment_name, string version, int? timeout = null, string? notification_group = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Retrieve multiple deployment version requests
-        /// </summary>
-        /// <remarks>
-        /// Retrieve multiple deployment requests for a deployment version. If one of the given
-        /// <br/>deployment requests does not exist, an error message is given and no request is returned.
-        /// <br/>A maximum of 250 deployment requests can be retrieved with this method. The deployment
-        /// <br/>requests are NOT returned in the order they are given in.
-        /// </remarks>
-        /// <param name="data">A list of ids for the requests (at most 250).</param>
-        /// <param name="project_name">Name of the project.</param>
-        /// <param name="deployment_name">Name of the deployment.</param>
-        /// <param name="version">Name of the deployment version.</param>
-        /// <returns>The details of the retrieved deployment requests, in no particular order.</returns>
-        /// <exception cref="UbiOpsApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<System.Collections.Generic.ICollection<DeploymentRequestBatchDetail>> Deployment_version_requests_batch_getAsync(System.Collections.Generic.IEnumerable<string> data, string project_name, string deployment_name, string version, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Delete multiple deployment version requests
-        /// </summary>
-        /// <remarks>
-        /// Delete multiple deployment requests for a deployment version. If one of the given
-        /// <br/>deployment requests does not exist, an error message is given and no request is deleted.
-        /// <br/>A maximum of 250 deployment requests can be deleted with this method.
-        /// </remarks>
-        /// <param name="data">A list of ids for the requests (at most 250).</param>
-        /// <param name="project_name">Name of the project.</param>
-        /// <param name="deployment_name">Name of the deployment.</param>
-        /// <param name="version">Name of the deployment version.</param>
-        /// <returns>The requests were deleted.</returns>
-        /// <exception cref="UbiOpsApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<object> Deployment_version_requests_batch_deleteAsync(System.Collections.Generic.IEnumerable<string> data, string project_name, string deployment_name, string version, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Get a deployment version request
-        /// </summary>
-        /// <remarks>
-        /// Get a request for a deployment version. With this method, the result of a request may be
-        /// <br/>retrieved.
-        /// </remarks>
-        /// <param name="project_name">Name of the project.</param>
-        /// <param name="deployment_name">Name of the deployment.</param>
-        /// <param name="version">Name of the deployment version.</param>
-        /// <param name="request_id">Unique identifier of the deployment request.</param>
-        /// <param name="metadata_only">A boolean value that indicates whether the response should include the request data and
-        /// <br/>result. The default value is False.</param>
-        /// <returns>The details of the deployment request.</returns>
-        /// <exception cref="UbiOpsApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<DeploymentRequestSingleDetail> Deployment_version_requests_getAsync(string project_name, string deployment_name, string version, string request_id, bool? metadata_only = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Update a deployment version request
-        /// </summary>
-        /// <remarks>
-        /// Update a deployment request for a deployment version. It is possible to cancel a request
-        /// <br/>by giving cancelled in the status field.
-        /// </remarks>
-        /// <param name="data">The new status of the request. It can only be cancelled.</param>
-        /// <param name="project_name">Name of the project.</param>
-        /// <param name="deployment_name">Name of the deployment.</param>
-        /// <param name="version">Name of the deployment version.</param>
-        /// <param name="request_id">Unique identifier of the deployment request.</param>
-        /// <returns>The deployment request after the update.</returns>
-        /// <exception cref="UbiOpsApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<DeploymentRequestUpdateResponse> Deployment_version_requests_updateAsync(DeploymentRequestUpdate data, string project_name, string deployment_name, string version, string request_id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
-        /// <summary>
-        /// Delete a deployment version request
-        /// </summary>
-        /// <remarks>
-        /// Delete a deployment request for a deployment version.
-        /// </remarks>
-        /// <param name="project_name">Name of the project.</param>
-        /// <param name="deployment_name">Name of the deployment.</param>
-        /// <param name="version">Name of the deployment version.</param>
-        /// <param name="request_id">Unique identifier of the deployment request.</param>
-        /// <returns>The request was deleted; the response body is empty.</returns>
-        /// <exception cref="UbiOpsApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task Deployment_version_requests_deleteAsync(string project_name, string deployment_name, string version, string request_id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeploymentRequestsClient : IDeploymentRequestsClient
+    internal partial class DeploymentRequestsClient 
     {
         #pragma warning disable 8618
         private string _baseUrl;
@@ -450,7 +99,7 @@ namespace UbiOps.Client
         /// <br/>and the default value is 300 (5 minutes).</param>
         /// <returns>Details of the created deployment request.</returns>
         /// <exception cref="UbiOpsApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<DeploymentRequestCreateResponse> Deployment_requests_createAsync(object data, string project_name, string deployment_name, int? timeout = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<DeploymentRequestCreateResponse> Deployment_requests_createAsync(RequestInput data, string project_name, string deployment_name, int? timeout = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (project_name == null)
                 throw new System.ArgumentNullException("project_name");
@@ -622,7 +271,7 @@ namespace UbiOps.Client
         /// <br/>string.</param>
         /// <returns>The deployment requests that match the filters.</returns>
         /// <exception cref="UbiOpsApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<DeploymentRequestList>> Deployment_requests_listAsync(string project_name, string deployment_name, DeploymentRequestStatus? status = null, bool? success = null, int? limit = null, int? offset = null, SortDirection? sort = null, bool? pipeline = null, string? request_schedule = null, System.DateTimeOffset? start_date = null, System.DateTimeOffset? end_date = null, string? search_id = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<DeploymentRequestList>> Deployment_requests_listAsync(string project_name, string deployment_name, RequestStatus? status = null, bool? success = null, int? limit = null, int? offset = null, SortDirection? sort = null, bool? pipeline = null, string? request_schedule = null, System.DateTimeOffset? start_date = null, System.DateTimeOffset? end_date = null, string? search_id = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (project_name == null)
                 throw new System.ArgumentNullException("project_name");
@@ -807,7 +456,7 @@ namespace UbiOps.Client
         /// <br/>completed.</param>
         /// <returns>The details of the created deployment requests, in the order of the input.</returns>
         /// <exception cref="UbiOpsApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<DeploymentRequestBatchCreateResponse>> Batch_deployment_requests_createAsync(System.Collections.Generic.IEnumerable<object> data, string project_name, string deployment_name, int? timeout = null, string? notification_group = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<DeploymentRequestBatchCreateResponse>> Batch_deployment_requests_createAsync(System.Collections.Generic.IEnumerable<RequestInput> data, string project_name, string deployment_name, int? timeout = null, string? notification_group = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (project_name == null)
                 throw new System.ArgumentNullException("project_name");
@@ -1672,7 +1321,7 @@ namespace UbiOps.Client
         /// <br/>and the default value is 300 (5 minutes).</param>
         /// <returns>Details of the created deployment request.</returns>
         /// <exception cref="UbiOpsApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<DeploymentRequestCreateResponse> Deployment_version_requests_createAsync(object data, string project_name, string deployment_name, string version, int? timeout = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<DeploymentRequestCreateResponse> Deployment_version_requests_createAsync(RequestInput data, string project_name, string deployment_name, string version, int? timeout = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (project_name == null)
                 throw new System.ArgumentNullException("project_name");
@@ -1850,7 +1499,7 @@ namespace UbiOps.Client
         /// <br/>string.</param>
         /// <returns>The deployment requests that match the filters.</returns>
         /// <exception cref="UbiOpsApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<DeploymentRequestList>> Deployment_version_requests_listAsync(string project_name, string deployment_name, string version, DeploymentRequestStatus? status = null, bool? success = null, int? limit = null, int? offset = null, SortDirection? sort = null, bool? pipeline = null, string? request_schedule = null, System.DateTimeOffset? start_date = null, System.DateTimeOffset? end_date = null, string? search_id = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<DeploymentRequestList>> Deployment_version_requests_listAsync(string project_name, string deployment_name, string version, RequestStatus? status = null, bool? success = null, int? limit = null, int? offset = null, SortDirection? sort = null, bool? pipeline = null, string? request_schedule = null, System.DateTimeOffset? start_date = null, System.DateTimeOffset? end_date = null, string? search_id = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (project_name == null)
                 throw new System.ArgumentNullException("project_name");
@@ -2043,7 +1692,7 @@ namespace UbiOps.Client
         /// <br/>completed.</param>
         /// <returns>The details of the created deployment requests, in the order of the input.</returns>
         /// <exception cref="UbiOpsApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<DeploymentRequestBatchCreateResponse>> Batch_deployment_version_requests_createAsync(System.Collections.Generic.IEnumerable<object> data, string project_name, string deployment_name, string version, int? timeout = null, string? notification_group = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<DeploymentRequestBatchCreateResponse>> Batch_deployment_version_requests_createAsync(System.Collections.Generic.IEnumerable<RequestInput> data, string project_name, string deployment_name, string version, int? timeout = null, string? notification_group = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (project_name == null)
                 throw new System.ArgumentNullException("project_name");
@@ -3049,35 +2698,6 @@ namespace UbiOps.Client
     }
 
     /// <summary>
-    /// Status of a deployment request. 'cancelled_pending' is on the way to 'cancelled' and not
-    /// <br/>final. Servers may add statuses, so clients treat an unknown value as data.
-    /// <br/>
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum DeploymentRequestStatus
-    {
-
-        [System.Runtime.Serialization.EnumMember(Value = @"pending")]
-        Pending = 0,
-
-        [System.Runtime.Serialization.EnumMember(Value = @"processing")]
-        Processing = 1,
-
-        [System.Runtime.Serialization.EnumMember(Value = @"completed")]
-        Completed = 2,
-
-        [System.Runtime.Serialization.EnumMember(Value = @"failed")]
-        Failed = 3,
-
-        [System.Runtime.Serialization.EnumMember(Value = @"cancelled")]
-        Cancelled = 4,
-
-        [System.Runtime.Serialization.EnumMember(Value = @"cancelled_pending")]
-        Cancelled_pending = 5,
-
-    }
-
-    /// <summary>
     /// Direction of sorting according to the creation date of the request.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -3093,29 +2713,26 @@ namespace UbiOps.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeploymentRequestUpdate
+    partial class DeploymentRequestUpdate
     {
 
         /// <summary>
-        /// Status that the request will be updated to. It can only be cancelled.
+        /// Status that the request will be updated to. It can only be `cancelled`.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Always)]
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
-        public DeploymentRequestUpdateStatus Status { get; set; } = default!;
+        public RequestStatus Status { get; set; } = default!;
 
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
+        /// <summary>
+        /// Fields of the answer that this version of the SDK does not know, kept so nothing the server
+        /// sent is lost.
+        /// </summary>
         [Newtonsoft.Json.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; } = new System.Collections.Generic.Dictionary<string, object>();
 
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeploymentRequestBatchCreateResponse
+    partial class DeploymentRequestBatchCreateResponse
     {
 
         /// <summary>
@@ -3142,27 +2759,26 @@ namespace UbiOps.Client
         /// <br/>
         /// </summary>
         [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Always)]
-        public string Status { get; set; } = default!;
+        public RequestStatus Status { get; set; } = default!;
 
         /// <summary>
         /// Server time that the request was made (current time).
         /// </summary>
         [Newtonsoft.Json.JsonProperty("time_created", Required = Newtonsoft.Json.Required.Always)]
-        public System.DateTimeOffset Time_created { get; set; } = default!;
+        [Newtonsoft.Json.JsonConverter(typeof(ApiDateTimeConverter))]
+        public System.DateTimeOffset TimeCreated { get; set; } = default!;
 
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
+        /// <summary>
+        /// Fields of the answer that this version of the SDK does not know, kept so nothing the server
+        /// sent is lost.
+        /// </summary>
         [Newtonsoft.Json.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; } = new System.Collections.Generic.Dictionary<string, object>();
 
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeploymentRequestCreateResponse
+    partial class DeploymentRequestCreateResponse
     {
 
         /// <summary>
@@ -3187,7 +2803,7 @@ namespace UbiOps.Client
         /// Status of the request. It can be 'completed' or 'failed'.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Always)]
-        public string Status { get; set; } = default!;
+        public RequestStatus Status { get; set; } = default!;
 
         /// <summary>
         /// [DEPRECATED] A boolean value that indicates whether the request was successful. NULL
@@ -3195,20 +2811,20 @@ namespace UbiOps.Client
         /// <br/>
         /// </summary>
         [Newtonsoft.Json.JsonProperty("success", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        [System.Obsolete]
+        [System.Obsolete("The API deprecated this field.")]
         public bool? Success { get; set; } = default!;
 
         /// <summary>
         /// Deployment request result value. NULL if the request failed.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("result", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public object? Result { get; set; } = default!;
+        public RequestPayload? Result { get; set; } = default!;
 
         /// <summary>
         /// An error message explaining why the request has failed. NULL if the request was successful.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("error_message", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? Error_message { get; set; } = default!;
+        public string? ErrorMessage { get; set; } = default!;
 
         /// <summary>
         /// Timeout of the request in seconds.
@@ -3216,19 +2832,17 @@ namespace UbiOps.Client
         [Newtonsoft.Json.JsonProperty("timeout", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public int? Timeout { get; set; } = default!;
 
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
+        /// <summary>
+        /// Fields of the answer that this version of the SDK does not know, kept so nothing the server
+        /// sent is lost.
+        /// </summary>
         [Newtonsoft.Json.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; } = new System.Collections.Generic.Dictionary<string, object>();
 
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeploymentRequestList
+    partial class DeploymentRequestList
     {
 
         /// <summary>
@@ -3253,7 +2867,7 @@ namespace UbiOps.Client
         /// Status of the request.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Always)]
-        public string Status { get; set; } = default!;
+        public RequestStatus Status { get; set; } = default!;
 
         /// <summary>
         /// [DEPRECATED] A boolean value that indicates whether the request was successful. NULL
@@ -3261,52 +2875,53 @@ namespace UbiOps.Client
         /// <br/>
         /// </summary>
         [Newtonsoft.Json.JsonProperty("success", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        [System.Obsolete]
+        [System.Obsolete("The API deprecated this field.")]
         public bool? Success { get; set; } = default!;
 
         /// <summary>
         /// Server time that the request was made (current time).
         /// </summary>
         [Newtonsoft.Json.JsonProperty("time_created", Required = Newtonsoft.Json.Required.Always)]
-        public System.DateTimeOffset Time_created { get; set; } = default!;
+        [Newtonsoft.Json.JsonConverter(typeof(ApiDateTimeConverter))]
+        public System.DateTimeOffset TimeCreated { get; set; } = default!;
 
         /// <summary>
         /// Server time that the processing of the request was started.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("time_started", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.DateTimeOffset? Time_started { get; set; } = default!;
+        [Newtonsoft.Json.JsonConverter(typeof(ApiDateTimeConverter))]
+        public System.DateTimeOffset? TimeStarted { get; set; } = default!;
 
         /// <summary>
         /// Server time that the processing of the request was completed.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("time_completed", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.DateTimeOffset? Time_completed { get; set; } = default!;
+        [Newtonsoft.Json.JsonConverter(typeof(ApiDateTimeConverter))]
+        public System.DateTimeOffset? TimeCompleted { get; set; } = default!;
 
         /// <summary>
         /// Size of the request data, in bytes.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("input_size", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public long? Input_size { get; set; } = default!;
+        public long? InputSize { get; set; } = default!;
 
         /// <summary>
         /// Size of the result, in bytes.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("output_size", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public long? Output_size { get; set; } = default!;
+        public long? OutputSize { get; set; } = default!;
 
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
+        /// <summary>
+        /// Fields of the answer that this version of the SDK does not know, kept so nothing the server
+        /// sent is lost.
+        /// </summary>
         [Newtonsoft.Json.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; } = new System.Collections.Generic.Dictionary<string, object>();
 
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeploymentRequestBatchDetail
+    partial class DeploymentRequestBatchDetail
     {
 
         /// <summary>
@@ -3333,7 +2948,7 @@ namespace UbiOps.Client
         /// <br/>
         /// </summary>
         [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Always)]
-        public string Status { get; set; } = default!;
+        public RequestStatus Status { get; set; } = default!;
 
         /// <summary>
         /// [DEPRECATED] A boolean value that indicates whether the request was successful. NULL
@@ -3341,44 +2956,47 @@ namespace UbiOps.Client
         /// <br/>
         /// </summary>
         [Newtonsoft.Json.JsonProperty("success", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        [System.Obsolete]
+        [System.Obsolete("The API deprecated this field.")]
         public bool? Success { get; set; } = default!;
 
         /// <summary>
         /// Server time that the request was made (current time).
         /// </summary>
         [Newtonsoft.Json.JsonProperty("time_created", Required = Newtonsoft.Json.Required.Always)]
-        public System.DateTimeOffset Time_created { get; set; } = default!;
+        [Newtonsoft.Json.JsonConverter(typeof(ApiDateTimeConverter))]
+        public System.DateTimeOffset TimeCreated { get; set; } = default!;
 
         /// <summary>
         /// Server time that the processing of the request was started.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("time_started", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.DateTimeOffset? Time_started { get; set; } = default!;
+        [Newtonsoft.Json.JsonConverter(typeof(ApiDateTimeConverter))]
+        public System.DateTimeOffset? TimeStarted { get; set; } = default!;
 
         /// <summary>
         /// Server time that the processing of the request was completed.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("time_completed", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.DateTimeOffset? Time_completed { get; set; } = default!;
+        [Newtonsoft.Json.JsonConverter(typeof(ApiDateTimeConverter))]
+        public System.DateTimeOffset? TimeCompleted { get; set; } = default!;
 
         /// <summary>
         /// A dictionary containing the data that was sent when the request was created.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("request_data", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public object? Request_data { get; set; } = default!;
+        public RequestPayload? RequestData { get; set; } = default!;
 
         /// <summary>
         /// Deployment request result value. NULL if the request is 'pending', 'processing' or 'failed'.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("result", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public object? Result { get; set; } = default!;
+        public RequestPayload? Result { get; set; } = default!;
 
         /// <summary>
         /// An error message explaining why the request has failed. NULL if the request was successful.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("error_message", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? Error_message { get; set; } = default!;
+        public string? ErrorMessage { get; set; } = default!;
 
         /// <summary>
         /// Number of times that the request has been retried.
@@ -3390,27 +3008,25 @@ namespace UbiOps.Client
         /// Size of the request data, in bytes.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("input_size", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public long? Input_size { get; set; } = default!;
+        public long? InputSize { get; set; } = default!;
 
         /// <summary>
         /// Size of the result, in bytes.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("output_size", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public long? Output_size { get; set; } = default!;
+        public long? OutputSize { get; set; } = default!;
 
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
+        /// <summary>
+        /// Fields of the answer that this version of the SDK does not know, kept so nothing the server
+        /// sent is lost.
+        /// </summary>
         [Newtonsoft.Json.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; } = new System.Collections.Generic.Dictionary<string, object>();
 
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeploymentRequestSingleDetail
+    partial class DeploymentRequestSingleDetail
     {
 
         /// <summary>
@@ -3437,7 +3053,7 @@ namespace UbiOps.Client
         /// <br/>
         /// </summary>
         [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Always)]
-        public string Status { get; set; } = default!;
+        public RequestStatus Status { get; set; } = default!;
 
         /// <summary>
         /// [DEPRECATED] A boolean value that indicates whether the request was successful. NULL
@@ -3445,51 +3061,57 @@ namespace UbiOps.Client
         /// <br/>
         /// </summary>
         [Newtonsoft.Json.JsonProperty("success", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        [System.Obsolete]
+        [System.Obsolete("The API deprecated this field.")]
         public bool? Success { get; set; } = default!;
 
         /// <summary>
         /// Server time that the request was made (current time).
         /// </summary>
         [Newtonsoft.Json.JsonProperty("time_created", Required = Newtonsoft.Json.Required.Always)]
-        public System.DateTimeOffset Time_created { get; set; } = default!;
+        [Newtonsoft.Json.JsonConverter(typeof(ApiDateTimeConverter))]
+        public System.DateTimeOffset TimeCreated { get; set; } = default!;
 
         /// <summary>
         /// Server time that the processing of the request was started.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("time_started", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.DateTimeOffset? Time_started { get; set; } = default!;
+        [Newtonsoft.Json.JsonConverter(typeof(ApiDateTimeConverter))]
+        public System.DateTimeOffset? TimeStarted { get; set; } = default!;
 
         /// <summary>
         /// Server time that the processing of the request was completed.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("time_completed", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.DateTimeOffset? Time_completed { get; set; } = default!;
+        [Newtonsoft.Json.JsonConverter(typeof(ApiDateTimeConverter))]
+        public System.DateTimeOffset? TimeCompleted { get; set; } = default!;
 
         /// <summary>
         /// A dictionary containing the data that was sent when the request was created.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("request_data", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public object? Request_data { get; set; } = default!;
+        public RequestPayload? RequestData { get; set; } = default!;
 
         /// <summary>
         /// Deployment request result value. NULL if the request is 'pending', 'processing' or 'failed'.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("result", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public object? Result { get; set; } = default!;
+        public RequestPayload? Result { get; set; } = default!;
 
         /// <summary>
         /// An error message explaining why the request has failed. NULL if the request was successful.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("error_message", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? Error_message { get; set; } = default!;
+        public string? ErrorMessage { get; set; } = default!;
 
         /// <summary>
         /// Name of a notification group to send notifications (e.g., emails) when the request is completed.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("notification_group", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? Notification_group { get; set; } = default!;
+        public string? NotificationGroup { get; set; } = default!;
 
+        /// <summary>
+        /// Where the request came from, and who made it.
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("origin", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public DeploymentRequestOrigin? Origin { get; set; } = default!;
 
@@ -3503,22 +3125,20 @@ namespace UbiOps.Client
         /// Size of the request data, in bytes.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("input_size", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public long? Input_size { get; set; } = default!;
+        public long? InputSize { get; set; } = default!;
 
         /// <summary>
         /// Size of the result, in bytes.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("output_size", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public long? Output_size { get; set; } = default!;
+        public long? OutputSize { get; set; } = default!;
 
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
+        /// <summary>
+        /// Fields of the answer that this version of the SDK does not know, kept so nothing the server
+        /// sent is lost.
+        /// </summary>
         [Newtonsoft.Json.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; } = new System.Collections.Generic.Dictionary<string, object>();
 
     }
 
@@ -3531,7 +3151,7 @@ namespace UbiOps.Client
     /// <br/>
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeploymentRequestOrigin
+    partial class DeploymentRequestOrigin
     {
 
         /// <summary>
@@ -3544,7 +3164,7 @@ namespace UbiOps.Client
         /// Name of the deployment version the request was made to directly.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("deployment_version", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? Deployment_version { get; set; } = default!;
+        public string? DeploymentVersion { get; set; } = default!;
 
         /// <summary>
         /// Name of the pipeline, if the request is part of a pipeline request.
@@ -3556,33 +3176,31 @@ namespace UbiOps.Client
         /// Name of the pipeline version, if the request is part of a pipeline request.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("pipeline_version", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? Pipeline_version { get; set; } = default!;
+        public string? PipelineVersion { get; set; } = default!;
 
         /// <summary>
         /// Name of the request schedule, if the request was created by one.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("request_schedule", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? Request_schedule { get; set; } = default!;
+        public string? RequestSchedule { get; set; } = default!;
 
         /// <summary>
         /// The email of the user that created the request, or "UbiOps" for a service.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("created_by", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? Created_by { get; set; } = default!;
+        public string? CreatedBy { get; set; } = default!;
 
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
+        /// <summary>
+        /// Fields of the answer that this version of the SDK does not know, kept so nothing the server
+        /// sent is lost.
+        /// </summary>
         [Newtonsoft.Json.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; } = new System.Collections.Generic.Dictionary<string, object>();
 
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class DeploymentRequestUpdateResponse
+    partial class DeploymentRequestUpdateResponse
     {
 
         /// <summary>
@@ -3609,7 +3227,7 @@ namespace UbiOps.Client
         /// <br/>
         /// </summary>
         [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Always)]
-        public string Status { get; set; } = default!;
+        public RequestStatus Status { get; set; } = default!;
 
         /// <summary>
         /// [DEPRECATED] A boolean value that indicates whether the request was successful. NULL
@@ -3617,32 +3235,35 @@ namespace UbiOps.Client
         /// <br/>
         /// </summary>
         [Newtonsoft.Json.JsonProperty("success", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        [System.Obsolete]
+        [System.Obsolete("The API deprecated this field.")]
         public bool? Success { get; set; } = default!;
 
         /// <summary>
         /// Server time that the request was made (current time).
         /// </summary>
         [Newtonsoft.Json.JsonProperty("time_created", Required = Newtonsoft.Json.Required.Always)]
-        public System.DateTimeOffset Time_created { get; set; } = default!;
+        [Newtonsoft.Json.JsonConverter(typeof(ApiDateTimeConverter))]
+        public System.DateTimeOffset TimeCreated { get; set; } = default!;
 
         /// <summary>
         /// Server time that the processing of the request was started.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("time_started", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.DateTimeOffset? Time_started { get; set; } = default!;
+        [Newtonsoft.Json.JsonConverter(typeof(ApiDateTimeConverter))]
+        public System.DateTimeOffset? TimeStarted { get; set; } = default!;
 
         /// <summary>
         /// Server time that the processing of the request was completed.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("time_completed", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.DateTimeOffset? Time_completed { get; set; } = default!;
+        [Newtonsoft.Json.JsonConverter(typeof(ApiDateTimeConverter))]
+        public System.DateTimeOffset? TimeCompleted { get; set; } = default!;
 
         /// <summary>
         /// An error message explaining why the request has failed. NULL if the request was successful.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("error_message", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? Error_message { get; set; } = default!;
+        public string? ErrorMessage { get; set; } = default!;
 
         /// <summary>
         /// Number of times that the request has been retried.
@@ -3660,28 +3281,26 @@ namespace UbiOps.Client
         /// A dictionary containing the data that was sent when the request was created.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("request_data", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public object? Request_data { get; set; } = default!;
+        public RequestPayload? RequestData { get; set; } = default!;
 
         /// <summary>
         /// Deployment request result value. NULL if the request is not 'completed'.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("result", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public object? Result { get; set; } = default!;
+        public RequestPayload? Result { get; set; } = default!;
 
         /// <summary>
         /// Name of a notification group to send notifications (e.g., emails) when the request is completed.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("notification_group", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? Notification_group { get; set; } = default!;
+        public string? NotificationGroup { get; set; } = default!;
 
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
+        /// <summary>
+        /// Fields of the answer that this version of the SDK does not know, kept so nothing the server
+        /// sent is lost.
+        /// </summary>
         [Newtonsoft.Json.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; } = new System.Collections.Generic.Dictionary<string, object>();
 
     }
 
@@ -3689,7 +3308,7 @@ namespace UbiOps.Client
     /// The body of an error answer. Most answers carry `error`; some use `error_message` or add `detail`.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class ErrorResponse
+    partial class ErrorResponse
     {
 
         /// <summary>
@@ -3702,7 +3321,7 @@ namespace UbiOps.Client
         /// What was wrong (used by some answers instead of `error`).
         /// </summary>
         [Newtonsoft.Json.JsonProperty("error_message", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string? Error_message { get; set; } = default!;
+        public string? ErrorMessage { get; set; } = default!;
 
         /// <summary>
         /// More detail about the error.
@@ -3710,23 +3329,12 @@ namespace UbiOps.Client
         [Newtonsoft.Json.JsonProperty("detail", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? Detail { get; set; } = default!;
 
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
+        /// <summary>
+        /// Fields of the answer that this version of the SDK does not know, kept so nothing the server
+        /// sent is lost.
+        /// </summary>
         [Newtonsoft.Json.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum DeploymentRequestUpdateStatus
-    {
-
-        [System.Runtime.Serialization.EnumMember(Value = @"cancelled")]
-        Cancelled = 0,
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; } = new System.Collections.Generic.Dictionary<string, object>();
 
     }
 

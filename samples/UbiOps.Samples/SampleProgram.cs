@@ -16,9 +16,9 @@ public static class SampleProgram
     /// <summary>Runs the examples.</summary>
     /// <param name="output">Where to print the results.</param>
     /// <param name="getEnvironmentVariable">Reads an environment variable (<see cref="Environment.GetEnvironmentVariable(string)"/> in the program).</param>
-    /// <param name="ct">Stops the examples.</param>
+    /// <param name="cancellationToken">Stops the examples.</param>
     /// <returns>The exit code: 0 when every example ran, 2 when the configuration is incomplete.</returns>
-    public static async Task<int> RunAsync(TextWriter output, Func<string, string?> getEnvironmentVariable, CancellationToken ct = default)
+    public static async Task<int> RunAsync(TextWriter output, Func<string, string?> getEnvironmentVariable, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(getEnvironmentVariable);
@@ -27,12 +27,12 @@ public static class SampleProgram
         if (string.IsNullOrWhiteSpace(token))
         {
             // <readme:emulator>
-            await using var emulator = await UbiOpsEmulator.StartAsync(ct: ct); // project "demo", token "emulator-token", a free loopback port
+            await using var emulator = await UbiOpsEmulator.StartAsync(cancellationToken); // project "demo", token "emulator-token", a free loopback port
             var client = UbiOpsClient.Create(new UbiOpsClientOptions { Token = emulator.Token, BaseUrl = emulator.BaseUrl });
             // </readme:emulator>
             output.WriteLine($"UBIOPS_API_TOKEN is not set: running the examples against an embedded emulator at {emulator.BaseUrl} (project '{emulator.Project}').");
             // The emulator answers in milliseconds: poll often so the run is quick.
-            await RunExamplesAsync(output, client, emulator.Token, emulator.BaseUrl, emulator.Project, TimeSpan.FromMilliseconds(50), ct);
+            await RunExamplesAsync(output, client, emulator.Token, emulator.BaseUrl, emulator.Project, TimeSpan.FromMilliseconds(50), cancellationToken);
             return 0;
         }
 
@@ -45,46 +45,46 @@ public static class SampleProgram
 
         var baseUrl = getEnvironmentVariable(UbiOpsClientOptions.HostEnvironmentVariable) is { Length: > 0 } host ? host : UbiOpsClientOptions.DefaultBaseUrl;
         output.WriteLine($"Running the examples against {baseUrl} (project '{project}').");
-        await RunExamplesAsync(output, ConnectExample.Connect(token, baseUrl), token, baseUrl, project, TimeSpan.FromSeconds(1), ct);
+        await RunExamplesAsync(output, ConnectExample.Connect(token, baseUrl), token, baseUrl, project, TimeSpan.FromSeconds(1), cancellationToken);
         return 0;
     }
 
     private static async Task RunExamplesAsync(
-        TextWriter output, UbiOpsClient client, string token, string baseUrl, string project, TimeSpan pollInterval, CancellationToken ct)
+        TextWriter output, UbiOpsClient client, string token, string baseUrl, string project, TimeSpan pollInterval, CancellationToken cancellationToken)
     {
         var plainEcho = ConnectExample.Connect(token, baseUrl).Deployment(project, "plain-echo");
         var resilientPlainEcho = ConnectExample.ConnectWithResilience(token, baseUrl).Deployment(project, "plain-echo");
-        var ping = await plainEcho.CreateAsync("ping", ct: ct);
-        var pong = await resilientPlainEcho.CreateAsync("pong", ct: ct);
-        output.WriteLine($"connect: plain-echo answered '{ping.Output}' through Connect and '{pong.Output}' through ConnectWithResilience");
+        var ping = await plainEcho.CreateAsync("ping", cancellationToken);
+        var pong = await resilientPlainEcho.CreateAsync("pong", cancellationToken);
+        output.WriteLine($"connect: plain-echo answered '{ping.Result}' through Connect and '{pong.Result}' through ConnectWithResilience");
 
-        var direct = await DirectRequestExample.RunAsync(client, project, ct);
-        output.WriteLine($"direct-request: {direct.DefaultVersion.Version} {direct.DefaultVersion.RequestStatus} {direct.Weather}; " +
-            $"explicit version {direct.ExplicitVersion.Version} {direct.ExplicitVersion.Output}; plain '{direct.PlainText}'");
+        var direct = await DirectRequestExample.RunAsync(client, project, cancellationToken);
+        output.WriteLine($"direct-request: {direct.DefaultVersion.Version} {direct.DefaultVersion.Status} {direct.Weather}; " +
+            $"explicit version {direct.ExplicitVersion.Version} {direct.ExplicitVersion.Result}; plain '{direct.PlainText}'");
 
-        var batch = await BatchAndWaitExample.RunAsync(client, project, pollInterval, ct);
+        var batch = await BatchAndWaitExample.RunAsync(client, project, pollInterval, cancellationToken);
         output.WriteLine($"batch-and-wait: {batch.Created.Count} created, {batch.Finished.Count} finished, " +
-            $"{batch.Finished.Count(r => r.RequestStatus == RequestStatus.Completed)} completed");
+            $"{batch.Finished.Count(r => r.Status == RequestStatus.Completed)} completed");
 
-        var run = await RunManyInputsExample.RunAsync(client, project, pollInterval, ct);
+        var run = await RunManyInputsExample.RunAsync(client, project, pollInterval, cancellationToken);
         var inOrder = run.Outcomes.Select(o => o.Index).SequenceEqual(Enumerable.Range(0, run.Inputs.Count));
-        var echoed = run.Outcomes.All(o => o.Succeeded && o.Output!.AsString() == run.Inputs[o.Index].ToString());
+        var echoed = run.Outcomes.All(o => o.Succeeded && o.Result!.AsString() == run.Inputs[o.Index].ToString());
         output.WriteLine($"run-many-inputs: {run.Outcomes.Count} outcomes for {run.Inputs.Count} inputs; in input order: {inOrder}; every result equals its input: {echoed}");
 
-        var list = await ListWithFiltersExample.RunAsync(client, project, ct);
+        var list = await ListWithFiltersExample.RunAsync(client, project, cancellationToken);
         output.WriteLine($"list-with-filters: made {list.RequestIds.Count} failed requests; first page {list.FirstPage.Count}, all pages {list.All.Count}");
 
-        var cancel = await CancelExample.RunAsync(client, project, pollInterval, ct);
+        var cancel = await CancelExample.RunAsync(client, project, pollInterval, cancellationToken);
         output.WriteLine($"cancel: {cancel.AfterCancel} after the cancel call, then {cancel.Final}; gone after delete: {cancel.GoneAfterDelete}");
 
-        var errors = await ErrorHandlingExample.RunAsync(client, project, ct);
+        var errors = await ErrorHandlingExample.RunAsync(client, project, cancellationToken);
         output.WriteLine($"error-handling: API answered {errors.StatusCode} '{errors.Error}'; the fail deployment's request {errors.FailedStatus}: '{errors.FailedMessage}'");
 
-        var fromOptions = await DependencyInjectionExample.RunAsync(token, baseUrl, project, ct);
+        var fromOptions = await DependencyInjectionExample.RunAsync(token, baseUrl, project, cancellationToken);
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["UbiOps:Token"] = token, ["UbiOps:BaseUrl"] = baseUrl })
             .Build();
-        var fromConfiguration = await DependencyInjectionExample.FromConfigurationAsync(configuration, project, ct);
+        var fromConfiguration = await DependencyInjectionExample.FromConfigurationAsync(configuration, project, cancellationToken);
         output.WriteLine($"dependency-injection: {fromOptions} and {fromConfiguration}");
     }
 }

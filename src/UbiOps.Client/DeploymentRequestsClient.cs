@@ -6,9 +6,9 @@ namespace UbiOps.Client;
 // Handwritten half of the generated raw client: authentication, User-Agent and JSON settings.
 /// <summary>
 /// The raw client generated from the spec: one method per API operation, named after its
-/// operation id. Most code uses <see cref="UbiOpsClient"/> instead, which builds on this one.
+/// operation id. Internal: users call <see cref="UbiOpsClient"/>, which builds on this one.
 /// </summary>
-public partial class DeploymentRequestsClient
+internal partial class DeploymentRequestsClient
 {
     private string? _authorization;
 

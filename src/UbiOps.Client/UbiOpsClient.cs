@@ -18,9 +18,8 @@ public partial class UbiOpsClient
         Raw = null!;
     }
 
-    /// <summary>Creates a client over a raw generated client (or a test double of it).</summary>
-    /// <param name="raw">The raw client that sends the HTTP requests.</param>
-    public UbiOpsClient(IDeploymentRequestsClient raw)
+    /// <summary>Creates a client over the generated client, which sends the HTTP requests.</summary>
+    internal UbiOpsClient(DeploymentRequestsClient raw)
     {
         ArgumentNullException.ThrowIfNull(raw);
         Raw = raw;
@@ -39,8 +38,8 @@ public partial class UbiOpsClient
     {
     }
 
-    /// <summary>The generated client, one method per API operation.</summary>
-    public virtual IDeploymentRequestsClient Raw { get; }
+    /// <summary>The generated client, one method per API operation (internal: its names are the spec's operation ids).</summary>
+    internal DeploymentRequestsClient Raw { get; }
 
     /// <summary>The requests of the default version of a deployment.</summary>
     /// <param name="project">The project name.</param>

@@ -11,7 +11,7 @@ namespace UbiOps.Emulator;
 
 /// <summary>
 /// A local, stateful emulator of the UbiOps Deployment Requests API, running in this process on a
-/// loopback port. Start it with <see cref="StartAsync"/>, point a client at <see cref="BaseUrl"/> with
+/// loopback port. Start it with <see cref="StartAsync(EmulatorOptions?, CancellationToken)"/>, point a client at <see cref="BaseUrl"/> with
 /// <see cref="Token"/>, and dispose it to stop.
 /// </summary>
 /// <example>
@@ -84,16 +84,26 @@ public sealed class UbiOpsEmulator : IAsyncDisposable
     internal int UnexpectedErrors => _diagnostics.UnexpectedErrors;
 
     /// <summary>
+    /// Starts an emulator with the default options: project <c>demo</c>, token <c>emulator-token</c>,
+    /// the default deployments, a temporary database and a free loopback port.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The running emulator.</returns>
+    public static Task<UbiOpsEmulator> StartAsync(CancellationToken cancellationToken = default) =>
+        StartAsync(options: null, cancellationToken);
+
+    /// <summary>
     /// Starts an emulator: opens (or creates) its database, resumes pending and processing batch requests,
     /// and listens on <see cref="EmulatorOptions.Host"/> and <see cref="EmulatorOptions.Port"/>.
     /// </summary>
     /// <param name="options">The options; the defaults when <see langword="null"/>.</param>
-    /// <param name="ct">Cancels the start.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The running emulator.</returns>
     /// <exception cref="ArgumentException">The options are not valid.</exception>
     /// <exception cref="FormatException">The deployment config file is not valid.</exception>
-    public static async Task<UbiOpsEmulator> StartAsync(EmulatorOptions? options = null, CancellationToken ct = default)
+    public static async Task<UbiOpsEmulator> StartAsync(EmulatorOptions? options, CancellationToken cancellationToken = default)
     {
+        var ct = cancellationToken;
         options ??= new EmulatorOptions();
         options.Validate();
         var catalog = DeploymentCatalog.From(options);

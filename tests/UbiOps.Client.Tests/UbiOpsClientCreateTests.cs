@@ -37,7 +37,7 @@ public class UbiOpsClientCreateTests
         await using var server = new LoopbackServer(_ => null);
         var client = Create(server.BaseUrl);
 
-        Assert.CatchAsync<HttpRequestException>(() => client.Raw.Deployment_requests_createAsync(new { a = 1 }, "p", "d", timeout: 60));
+        Assert.CatchAsync<HttpRequestException>(() => client.Raw.Deployment_requests_createAsync(RequestInput.FromObject(new { a = 1 }), "p", "d", timeout: 60));
 
         Assert.That(server.Requests, Is.EqualTo(1));
         Assert.That(server.Connections, Is.EqualTo(1));
@@ -73,7 +73,7 @@ public class UbiOpsClientCreateTests
         options.Resilience.MaxRetryAttempts = 2;
         var client = UbiOpsClient.Create(options, loggerFactory, TimeProvider.System, new SocketsHttpHandler());
 
-        var error = Assert.CatchAsync<HttpRequestException>(() => client.Raw.Deployment_requests_createAsync(new { a = 1 }, "p", "d"));
+        var error = Assert.CatchAsync<HttpRequestException>(() => client.Raw.Deployment_requests_createAsync(RequestInput.FromObject(new { a = 1 }), "p", "d"));
 
         Assert.That(error!.HttpRequestError, Is.EqualTo(HttpRequestError.ConnectionError));
         var attempts = logs.GetSnapshot().Where(r => r.Id.Name == "Failed").Select(r => r.GetStructuredStateValue("Attempt"));

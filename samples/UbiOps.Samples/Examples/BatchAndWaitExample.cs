@@ -9,17 +9,17 @@ public static class BatchAndWaitExample
     /// <param name="client">The client.</param>
     /// <param name="project">The project that holds the deployment.</param>
     /// <param name="pollInterval">The first pause between polls (the library's default is 1 second).</param>
-    /// <param name="ct">Cancels submitting and waiting.</param>
+    /// <param name="cancellationToken">Cancels submitting and waiting.</param>
     /// <returns>The inputs, the created requests in input order, and the finished requests in the order they finished.</returns>
     public static async Task<BatchAndWaitResults> RunAsync(
-        UbiOpsClient client, string project, TimeSpan pollInterval, CancellationToken ct = default)
+        UbiOpsClient client, string project, TimeSpan pollInterval, CancellationToken cancellationToken = default)
     {
         // <readme:batch-and-wait>
         var echo = client.Deployment(project, "echo");
         var inputs = Enumerable.Range(1, 600).Select(i => RequestInput.FromObject(new { order = i })).ToList();
 
         // Sent in calls of at most 250 inputs, a few at a time; the created requests come back in input order.
-        var created = await echo.CreateBatchAsync(inputs, new BatchCreateOptions { TimeoutSeconds = 3600 }, ct);
+        var created = await echo.CreateBatchAsync(inputs, new BatchCreateOptions { Timeout = TimeSpan.FromHours(1) }, cancellationToken);
 
         // Polls with collect calls (250 ids each, never one call per request), pausing longer after each poll.
         var wait = new WaitOptions
@@ -29,7 +29,7 @@ public static class BatchAndWaitExample
             Timeout = TimeSpan.FromMinutes(30),     // TimeoutException when not all finished by then
         };
         var finished = new List<DeploymentRequestBatchDetail>();
-        await foreach (var request in echo.WaitAsync(created.Select(r => r.Id), wait, ct: ct))
+        await foreach (var request in echo.WaitAsync(created.Select(r => r.Id), wait, cancellationToken))
         {
             finished.Add(request); // completed, failed or cancelled, as each finishes
         }

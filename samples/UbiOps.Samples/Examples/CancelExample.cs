@@ -12,28 +12,28 @@ public static class CancelExample
     /// <param name="client">The client.</param>
     /// <param name="project">The project that holds the deployment.</param>
     /// <param name="pollInterval">The first pause between polls (the library's default is 1 second).</param>
-    /// <param name="ct">Cancels the calls.</param>
+    /// <param name="cancellationToken">Cancels the calls.</param>
     /// <returns>The status right after the cancel call, the final status, and whether the request was gone after the delete.</returns>
-    public static async Task<CancelResults> RunAsync(UbiOpsClient client, string project, TimeSpan pollInterval, CancellationToken ct = default)
+    public static async Task<CancelResults> RunAsync(UbiOpsClient client, string project, TimeSpan pollInterval, CancellationToken cancellationToken = default)
     {
         // <readme:cancel>
         var sleep = client.Deployment(project, "sleep");
-        var created = await sleep.CreateBatchAsync([RequestInput.FromObject(new { seconds = 600 })], ct: ct);
+        var created = await sleep.CreateBatchAsync([RequestInput.FromObject(new { seconds = 600 })], cancellationToken);
         var id = created[0].Id;
 
         // A pending request is cancelled at once; a processing one goes to cancelled_pending first.
-        var update = await sleep.CancelAsync(id, ct);
+        var update = await sleep.CancelAsync(id, cancellationToken);
 
         var wait = new WaitOptions { InitialInterval = pollInterval, Timeout = TimeSpan.FromMinutes(1) };
-        var final = await sleep.WaitAsync([id], wait, ct: ct).SingleAsync(ct); // status cancelled
+        var final = await sleep.WaitAsync([id], wait, cancellationToken).SingleAsync(cancellationToken); // status cancelled
 
-        await sleep.DeleteAsync(id, ct); // or DeleteAsync(ids) for many at once
+        await sleep.DeleteAsync(id, cancellationToken); // or DeleteAsync(ids) for many at once
         // </readme:cancel>
 
         bool gone;
         try
         {
-            await sleep.GetAsync(id, metadataOnly: true, ct);
+            await sleep.GetMetadataAsync(id, cancellationToken);
             gone = false;
         }
         catch (UbiOpsApiException e) when (e.StatusCode == 404)
@@ -41,7 +41,7 @@ public static class CancelExample
             gone = true;
         }
 
-        return new CancelResults(update.RequestStatus, final.RequestStatus, gone);
+        return new CancelResults(update.Status, final.Status, gone);
     }
 }
 

@@ -11,9 +11,9 @@ public static class DependencyInjectionExample
     /// <param name="token">The API token.</param>
     /// <param name="baseUrl">The API base URL.</param>
     /// <param name="project">The project that holds the deployment.</param>
-    /// <param name="ct">Cancels the call.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The output of the request.</returns>
-    public static async Task<string> RunAsync(string token, string baseUrl, string project, CancellationToken ct = default)
+    public static async Task<string> RunAsync(string token, string baseUrl, string project, CancellationToken cancellationToken = default)
     {
         // <readme:dependency-injection>
         var services = new ServiceCollection();
@@ -27,16 +27,16 @@ public static class DependencyInjectionExample
         var client = provider.GetRequiredService<UbiOpsClient>(); // or inject it into your own services
         // </readme:dependency-injection>
 
-        var response = await client.Deployment(project, "echo").CreateAsync(RequestInput.FromObject(new { via = "options" }), ct: ct);
-        return response.Output!.AsString();
+        var response = await client.Deployment(project, "echo").CreateAsync(RequestInput.FromObject(new { via = "options" }), cancellationToken);
+        return response.Result!.AsString();
     }
 
     /// <summary>Registers the client bound from a configuration section, resolves it and sends one request to <c>echo</c>.</summary>
     /// <param name="configuration">Configuration with a <c>UbiOps</c> section (<c>Token</c>, <c>BaseUrl</c>, <c>Resilience:…</c>).</param>
     /// <param name="project">The project that holds the deployment.</param>
-    /// <param name="ct">Cancels the call.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The output of the request.</returns>
-    public static async Task<string> FromConfigurationAsync(IConfiguration configuration, string project, CancellationToken ct = default)
+    public static async Task<string> FromConfigurationAsync(IConfiguration configuration, string project, CancellationToken cancellationToken = default)
     {
         var services = new ServiceCollection();
 
@@ -47,7 +47,7 @@ public static class DependencyInjectionExample
 
         await using var provider = services.BuildServiceProvider();
         var client = provider.GetRequiredService<UbiOpsClient>();
-        var response = await client.Deployment(project, "echo").CreateAsync(RequestInput.FromObject(new { via = "configuration" }), ct: ct);
-        return response.Output!.AsString();
+        var response = await client.Deployment(project, "echo").CreateAsync(RequestInput.FromObject(new { via = "configuration" }), cancellationToken);
+        return response.Result!.AsString();
     }
 }

@@ -11,36 +11,36 @@ public static class DirectRequestExample
     /// </summary>
     /// <param name="client">The client.</param>
     /// <param name="project">The project that holds the deployments.</param>
-    /// <param name="ct">Cancels the calls.</param>
+    /// <param name="cancellationToken">Cancels the calls.</param>
     /// <returns>The finished requests and their results.</returns>
-    public static async Task<DirectRequestResults> RunAsync(UbiOpsClient client, string project, CancellationToken ct = default)
+    public static async Task<DirectRequestResults> RunAsync(UbiOpsClient client, string project, CancellationToken cancellationToken = default)
     {
         // <readme:direct-request>
         var echo = client.Deployment(project, "echo"); // the deployment's default version
         var response = await echo.CreateAsync(
-            RequestInput.FromObject(new { city = "Utrecht", temperature = 21.5 }), timeoutSeconds: 60, ct: ct);
+            RequestInput.FromObject(new { city = "Utrecht", temperature = 21.5 }), TimeSpan.FromSeconds(60), cancellationToken);
 
-        // Completed with an Output, or Failed with an Error_message: a failing deployment still answers.
-        Weather weather = response.RequestStatus == RequestStatus.Completed
-            ? response.Output!.As<Weather>()! // your class with the output fields (or AsJson(), AsString())
-            : throw new InvalidOperationException(response.Error_message);
+        // Completed with a Result, or Failed with an ErrorMessage: a failing deployment still answers.
+        Weather weather = response.Status == RequestStatus.Completed
+            ? response.Result!.As<Weather>()! // your class with the output fields (or AsJson(), AsString())
+            : throw new InvalidOperationException(response.ErrorMessage);
         // </readme:direct-request>
 
         // <readme:explicit-version>
         var v2 = await client.Deployment(project, "echo").Version("v2")
-            .CreateAsync(RequestInput.FromObject(new { city = "Delft" }), ct: ct);
+            .CreateAsync(RequestInput.FromObject(new { city = "Delft" }), cancellationToken);
         // </readme:explicit-version>
 
         // <readme:plain-input>
-        var plain = await client.Deployment(project, "plain-echo").CreateAsync("hello", ct: ct);
-        string text = plain.Output!.AsString(); // "hello"
+        var plain = await client.Deployment(project, "plain-echo").CreateAsync("hello", cancellationToken);
+        string text = plain.Result!.AsString(); // "hello"
         // </readme:plain-input>
 
         return new DirectRequestResults(response, weather, v2, plain, text);
     }
 }
 
-/// <summary>The output fields of the example's deployment, bound by <see cref="RequestOutput.As{T}"/>.</summary>
+/// <summary>The output fields of the example's deployment, bound by <see cref="RequestPayload.As{T}"/>.</summary>
 /// <param name="City">The <c>city</c> field.</param>
 /// <param name="Temperature">The <c>temperature</c> field.</param>
 public sealed record Weather(string City, double Temperature);

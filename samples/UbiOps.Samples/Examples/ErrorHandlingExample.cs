@@ -11,16 +11,16 @@ public static class ErrorHandlingExample
     /// </summary>
     /// <param name="client">The client.</param>
     /// <param name="project">The project.</param>
-    /// <param name="ct">Cancels the calls.</param>
+    /// <param name="cancellationToken">Cancels the calls.</param>
     /// <returns>The API error's status code and text, and the failed request's status and error message.</returns>
-    public static async Task<ErrorHandlingResults> RunAsync(UbiOpsClient client, string project, CancellationToken ct = default)
+    public static async Task<ErrorHandlingResults> RunAsync(UbiOpsClient client, string project, CancellationToken cancellationToken = default)
     {
         // <readme:error-handling>
         int statusCode = 0;
         string? error = null;
         try
         {
-            await client.Deployment(project, "no-such-deployment").CreateAsync(RequestInput.FromObject(new { x = 1 }), ct: ct);
+            await client.Deployment(project, "no-such-deployment").CreateAsync(RequestInput.FromObject(new { x = 1 }), cancellationToken);
         }
         catch (UbiOpsApiException e)
         {
@@ -29,11 +29,11 @@ public static class ErrorHandlingExample
         }
 
         // A request that fails inside the deployment is not an exception: it is an answer.
-        var failed = await client.Deployment(project, "fail").CreateAsync(RequestInput.FromObject(new { x = 1 }), ct: ct);
-        // failed.RequestStatus == RequestStatus.Failed; failed.Error_message says why
+        var failed = await client.Deployment(project, "fail").CreateAsync(RequestInput.FromObject(new { x = 1 }), cancellationToken);
+        // failed.Status == RequestStatus.Failed; failed.ErrorMessage says why
         // </readme:error-handling>
 
-        return new ErrorHandlingResults(statusCode, error, failed.RequestStatus, failed.Error_message);
+        return new ErrorHandlingResults(statusCode, error, failed.Status, failed.ErrorMessage);
     }
 }
 

@@ -11,14 +11,14 @@ public static class ListWithFiltersExample
     /// </summary>
     /// <param name="client">The client.</param>
     /// <param name="project">The project that holds the deployment.</param>
-    /// <param name="ct">Cancels the calls.</param>
+    /// <param name="cancellationToken">Cancels the calls.</param>
     /// <returns>The ids of the requests made, the first page and every listed request.</returns>
-    public static async Task<ListWithFiltersResults> RunAsync(UbiOpsClient client, string project, CancellationToken ct = default)
+    public static async Task<ListWithFiltersResults> RunAsync(UbiOpsClient client, string project, CancellationToken cancellationToken = default)
     {
         var made = new List<string>();
         for (var i = 0; i < 3; i++)
         {
-            made.Add((await client.Deployment(project, "fail").CreateAsync(RequestInput.FromObject(new { attempt = i }), ct: ct)).Id);
+            made.Add((await client.Deployment(project, "fail").CreateAsync(RequestInput.FromObject(new { attempt = i }), cancellationToken)).Id);
         }
 
         // <readme:list-with-filters>
@@ -32,11 +32,11 @@ public static class ListWithFiltersExample
         };
 
         // One page ...
-        var firstPage = await fail.ListAsync(filter, ct);
+        var firstPage = await fail.ListAsync(filter, cancellationToken);
 
         // ... or every page, fetched as you go.
         var all = new List<DeploymentRequestList>();
-        await foreach (var request in fail.ListAllAsync(filter, ct))
+        await foreach (var request in fail.ListAllAsync(filter, cancellationToken))
         {
             all.Add(request);
         }

@@ -9,20 +9,20 @@ public static class RunManyInputsExample
     /// <param name="client">The client.</param>
     /// <param name="project">The project that holds the deployment.</param>
     /// <param name="pollInterval">The first pause between polls (the library's default is 1 second).</param>
-    /// <param name="ct">Stops submitting and waiting.</param>
+    /// <param name="cancellationToken">Stops submitting and waiting.</param>
     /// <returns>The inputs and one outcome per input, in input order.</returns>
     public static async Task<RunManyInputsResults> RunAsync(
-        UbiOpsClient client, string project, TimeSpan pollInterval, CancellationToken ct = default)
+        UbiOpsClient client, string project, TimeSpan pollInterval, CancellationToken cancellationToken = default)
     {
         // <readme:run-many-inputs>
         var inputs = Enumerable.Range(0, 1_000).Select(i => RequestInput.FromObject(new { id = i, text = $"document {i}" })).ToList();
         var options = new RunOptions { Wait = new WaitOptions { InitialInterval = pollInterval } };
 
         var outcomes = new List<RequestOutcome>();
-        await foreach (var outcome in client.Deployment(project, "echo").RunAsync(inputs, options, ct: ct))
+        await foreach (var outcome in client.Deployment(project, "echo").RunAsync(inputs, options, cancellationToken))
         {
             // In input order (outcome.Index), each as soon as it and all before it have finished.
-            outcomes.Add(outcome); // outcome.Succeeded ? outcome.Output : outcome.Error
+            outcomes.Add(outcome); // outcome.Succeeded ? outcome.Result : outcome.ErrorMessage
         }
         // </readme:run-many-inputs>
 

@@ -25,7 +25,7 @@ internal static class BatchCommand
         command.Options.Add(timeout);
         CommandAction.Set(command, target, environment, async context =>
         {
-            var options = new BatchCreateOptions { TimeoutSeconds = context.Parse.GetValue(timeout) };
+            var options = new BatchCreateOptions { Timeout = TimeoutOption.ToTimeSpan(context.Parse.GetValue(timeout)) };
             using var reader = InputSource.Open(context.Parse.GetRequiredValue(input.Input), "--input", environment);
             var chunk = new List<InputRecord>();
             var malformed = 0;
@@ -44,7 +44,7 @@ internal static class BatchCommand
                 }
 
                 chunk.Add(record);
-                if (chunk.Count == BatchLimits.MaxItemsPerCall)
+                if (chunk.Count == RequestLimits.MaxItemsPerCall)
                 {
                     await SubmitAsync(context, chunk, options);
                 }
@@ -70,7 +70,7 @@ internal static class BatchCommand
         {
             JsonOutput.WriteLine(context.Out, new JObject
             {
-                ["index"] = chunk[i].Index, ["request_id"] = created[i].Id, ["status"] = created[i].Status,
+                ["index"] = chunk[i].Index, ["request_id"] = created[i].Id, ["status"] = created[i].Status.Value,
             });
         }
 

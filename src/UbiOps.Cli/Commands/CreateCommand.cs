@@ -37,9 +37,9 @@ internal static class CreateCommand
             }
 
             var input = context.Parse.GetValue(plain) ? RequestInput.Plain(text) : Interpret(text);
-            var response = await context.Scope.CreateAsync(input, context.Parse.GetValue(timeout), context.Cancellation);
+            var response = await context.Scope.CreateAsync(input, TimeoutOption.ToTimeSpan(context.Parse.GetValue(timeout)), context.Cancellation);
             JsonOutput.WriteIndented(context.Out, response);
-            return response.RequestStatus == RequestStatus.Completed ? ExitCodes.Success : ExitCodes.SomeInputsFailed;
+            return response.Status == RequestStatus.Completed ? ExitCodes.Success : ExitCodes.SomeInputsFailed;
         });
         return command;
     }

@@ -19,8 +19,10 @@ internal static class GetCommand
         command.Options.Add(metadataOnly);
         CommandAction.Set(command, target, environment, async context =>
         {
-            var request = await context.Scope.GetAsync(
-                context.Parse.GetRequiredValue(id), context.Parse.GetValue(metadataOnly), context.Cancellation);
+            var requestId = context.Parse.GetRequiredValue(id);
+            var request = context.Parse.GetValue(metadataOnly)
+                ? await context.Scope.GetMetadataAsync(requestId, context.Cancellation)
+                : await context.Scope.GetAsync(requestId, context.Cancellation);
             JsonOutput.WriteIndented(context.Out, request);
             return ExitCodes.Success;
         });

@@ -74,7 +74,7 @@ internal static class RunCommand
                 p.GetValue(input.Format),
                 environment.ResolvePath(p.GetRequiredValue(output)),
                 p.GetValue(restart),
-                new ScopeRunBackend(context.Scope, p.GetValue(timeout), PollIntervalOption.ToWaitOptions(p.GetValue(poll))),
+                new ScopeRunBackend(context.Scope, TimeoutOption.ToTimeSpan(p.GetValue(timeout)), PollIntervalOption.ToWaitOptions(p.GetValue(poll))),
                 ProgressDisplay.For(environment, p.GetValue(quiet)));
             return await job.ExecuteAsync();
         },

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using UbiOps.Client;
 
 namespace UbiOps.Cli.Commands;
 
@@ -7,13 +8,18 @@ internal static class TimeoutOption
 {
     public static Option<int?> ForDirect() => new("--timeout")
     {
-        Description = "Seconds the request may run (10..3600; the API's default is 300).",
+        Description = $"Seconds the request may run ({Range(RequestLimits.MaxDirectTimeout)}; the API's default is {RequestLimits.DefaultDirectTimeout.TotalSeconds:0}).",
         HelpName = "seconds",
     };
 
     public static Option<int?> ForBatch() => new("--timeout")
     {
-        Description = "Seconds each batch request may run once started (10..172800; the API's default is 14400).",
+        Description = $"Seconds each batch request may run once started ({Range(RequestLimits.MaxBatchTimeout)}; the API's default is {RequestLimits.DefaultBatchTimeout.TotalSeconds:0}).",
         HelpName = "seconds",
     };
+
+    /// <summary>The option's seconds as the SDK's duration.</summary>
+    public static TimeSpan? ToTimeSpan(int? seconds) => seconds is { } s ? TimeSpan.FromSeconds(s) : null;
+
+    private static string Range(TimeSpan max) => $"{RequestLimits.MinTimeout.TotalSeconds:0}..{max.TotalSeconds:0}";
 }

@@ -35,10 +35,10 @@ internal static class WaitCommand
             var failed = 0;
             try
             {
-                await foreach (var request in context.Scope.WaitAsync(await ids.ReadAsync(context), options, null, context.Cancellation))
+                await foreach (var request in context.Scope.WaitAsync(await ids.ReadAsync(context), options, context.Cancellation))
                 {
                     JsonOutput.WriteLine(context.Out, request);
-                    if (request.RequestStatus != RequestStatus.Completed)
+                    if (request.Status != RequestStatus.Completed)
                     {
                         failed++;
                     }

@@ -19,10 +19,10 @@ internal static class RequestTable
             table.AddRow(
                 Markup.Escape(r.Id),
                 Markup.Escape(r.Version ?? string.Empty),
-                Markup.Escape(r.Status ?? string.Empty),
-                Time(r.Time_created),
-                Time(r.Time_started),
-                Time(r.Time_completed));
+                Markup.Escape(r.Status.Value),
+                Time(r.TimeCreated),
+                Time(r.TimeStarted),
+                Time(r.TimeCompleted));
         }
 
         // Plain text (no colours, full width) so the table reads the same in a pipe.

@@ -6,11 +6,11 @@ using UbiOps.Client;
 namespace UbiOps.Cli.Run;
 
 /// <summary>The run's view of a deployment, through the SDK's batch create and wait.</summary>
-internal sealed class ScopeRunBackend(DeploymentScope scope, int? timeoutSeconds, WaitOptions waitOptions) : IRunBackend
+internal sealed class ScopeRunBackend(DeploymentScope scope, TimeSpan? timeout, WaitOptions waitOptions) : IRunBackend
 {
     public async Task<IReadOnlyList<string>> SubmitAsync(IReadOnlyList<JToken> inputs, CancellationToken cancellationToken)
     {
-        var options = new BatchCreateOptions { TimeoutSeconds = timeoutSeconds, MaxConcurrency = 1 };
+        var options = new BatchCreateOptions { Timeout = timeout, MaxConcurrency = 1 };
         try
         {
             var created = await scope.CreateBatchAsync(inputs.Select(RequestInput.FromObject), options, cancellationToken);
@@ -27,9 +27,9 @@ internal sealed class ScopeRunBackend(DeploymentScope scope, int? timeoutSeconds
     public async IAsyncEnumerable<EndedRequest> WaitAsync(
         IReadOnlyList<string> requestIds, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var detail in scope.WaitAsync(requestIds, waitOptions, null, cancellationToken))
+        await foreach (var detail in scope.WaitAsync(requestIds, waitOptions, cancellationToken))
         {
-            yield return new EndedRequest(detail.Id, detail.Status, detail.Output?.AsJson(), detail.Error_message);
+            yield return new EndedRequest(detail.Id, detail.Status.Value, detail.Result?.AsJson(), detail.ErrorMessage);
         }
     }
 

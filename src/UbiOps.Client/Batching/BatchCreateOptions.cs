@@ -3,33 +3,35 @@ namespace UbiOps.Client;
 /// <summary>How a batch of requests is created.</summary>
 public sealed class BatchCreateOptions
 {
+    /// <summary>How many calls run at the same time unless an option says otherwise.</summary>
+    internal const int DefaultMaxConcurrency = 4;
+
     /// <summary>
-    /// The timeout of each request, in seconds, from when it starts processing; 10 to 172800.
+    /// The timeout of each request, from when it starts processing: whole seconds from
+    /// <see cref="RequestLimits.MinTimeout"/> to <see cref="RequestLimits.MaxBatchTimeout"/>.
     /// </summary>
-    /// <value>The default value is <see langword="null"/>: the server's default of 14400 (4 hours).</value>
-    public int? TimeoutSeconds { get; set; }
+    /// <value>The default value is <see langword="null"/>: the server's default (<see cref="RequestLimits.DefaultBatchTimeout"/>).</value>
+    public TimeSpan? Timeout { get; set; }
 
     /// <summary>A notification group to notify when the requests complete.</summary>
     /// <value>The default value is <see langword="null"/>: no notifications.</value>
     public string? NotificationGroup { get; set; }
 
     /// <summary>
-    /// How many batch calls (of at most <see cref="BatchLimits.MaxItemsPerCall"/> inputs each) run at
+    /// How many batch calls (of at most <see cref="RequestLimits.MaxItemsPerCall"/> inputs each) run at
     /// the same time; at least 1.
     /// </summary>
-    /// <value>The default value is <see cref="BatchLimits.DefaultMaxConcurrency"/>.</value>
-    public int MaxConcurrency { get; set; } = BatchLimits.DefaultMaxConcurrency;
+    /// <value>The default value is 4.</value>
+    public int MaxConcurrency { get; set; } = DefaultMaxConcurrency;
 
     /// <summary>Checks the options and throws an <see cref="ArgumentException"/> naming what is wrong.</summary>
     /// <exception cref="ArgumentException">An option is out of range.</exception>
-    public void Validate()
-    {
-        if (TimeoutSeconds is { } timeout and (< BatchLimits.MinTimeoutSeconds or > BatchLimits.MaxBatchTimeoutSeconds))
-        {
-            throw new ArgumentOutOfRangeException(nameof(TimeoutSeconds), timeout,
-                $"A batch request timeout must be {BatchLimits.MinTimeoutSeconds} to {BatchLimits.MaxBatchTimeoutSeconds} seconds.");
-        }
+    public void Validate() => _ = TimeoutSeconds();
 
+    /// <summary>The timeout as the API's whole seconds, after checking every option.</summary>
+    internal int? TimeoutSeconds()
+    {
+        var seconds = Guard.TimeoutSeconds(Timeout, RequestLimits.MaxBatchTimeout, nameof(Timeout));
         if (NotificationGroup is not null && string.IsNullOrWhiteSpace(NotificationGroup))
         {
             throw new ArgumentException($"{nameof(NotificationGroup)} must not be empty when set.", nameof(NotificationGroup));
@@ -39,5 +41,7 @@ public sealed class BatchCreateOptions
         {
             throw new ArgumentOutOfRangeException(nameof(MaxConcurrency), MaxConcurrency, "At least one batch call must be allowed at a time.");
         }
+
+        return seconds;
     }
 }

@@ -1,7 +1,7 @@
 namespace UbiOps.Client;
 
 /// <summary>
-/// Runs one call per chunk of at most <see cref="BatchLimits.MaxItemsPerCall"/> items, a bounded
+/// Runs one call per chunk of at most <see cref="RequestLimits.MaxItemsPerCall"/> items, a bounded
 /// number at a time, and records which chunks succeeded.
 /// </summary>
 /// <remarks>
@@ -11,7 +11,7 @@ namespace UbiOps.Client;
 /// </remarks>
 internal static class ChunkRunner
 {
-    public static IReadOnlyList<ArraySegment<T>> Split<T>(T[] items, int size = BatchLimits.MaxItemsPerCall)
+    public static IReadOnlyList<ArraySegment<T>> Split<T>(T[] items, int size = RequestLimits.MaxItemsPerCall)
     {
         var chunks = new List<ArraySegment<T>>((items.Length + size - 1) / size);
         for (var start = 0; start < items.Length; start += size)

@@ -3,7 +3,7 @@ namespace UbiOps.Client;
 /// <summary>
 /// Normalizes tokens and hosts the way the official UbiOps clients do.
 /// </summary>
-public static class ConnectionSettings
+internal static class ConnectionSettings
 {
     private const string TokenPrefix = "Token ";
 

@@ -20,7 +20,7 @@ public static class UbiOpsServiceCollectionExtensions
     public const string HttpClientName = "UbiOps.Client";
 
     /// <summary>
-    /// Registers <see cref="UbiOpsClient"/> and <see cref="IDeploymentRequestsClient"/>, configured by
+    /// Registers <see cref="UbiOpsClient"/>, configured by
     /// <paramref name="configure"/>; a token or host left unset comes from <c>UBIOPS_API_TOKEN</c> /
     /// <c>UBIOPS_API_HOST</c>. The options are validated when the host starts.
     /// </summary>
@@ -45,7 +45,7 @@ public static class UbiOpsServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Registers <see cref="UbiOpsClient"/> and <see cref="IDeploymentRequestsClient"/>, bound from a
+    /// Registers <see cref="UbiOpsClient"/>, bound from a
     /// configuration section (usually <c>configuration.GetSection("UbiOps")</c>, see
     /// <see cref="UbiOpsClientOptions.SectionName"/>), e.g. keys <c>Token</c>, <c>BaseUrl</c>,
     /// <c>Resilience:MaxRetryAttempts</c>. The options are validated when the host starts.
@@ -76,7 +76,7 @@ public static class UbiOpsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<UbiOpsClientOptions>, UbiOpsClientOptionsValidator>());
 
         var builder = services
-            .AddHttpClient<IDeploymentRequestsClient, DeploymentRequestsClient>(
+            .AddHttpClient<DeploymentRequestsClient, DeploymentRequestsClient>(
                 HttpClientName,
                 (httpClient, provider) => new DeploymentRequestsClient(httpClient, provider.GetRequiredService<IOptions<UbiOpsClientOptions>>().Value))
             // The pipeline owns timeouts: a direct request may take up to an hour, HttpClient's default is 100 s.
@@ -96,7 +96,7 @@ public static class UbiOpsServiceCollectionExtensions
         builder.AddHttpMessageHandler(provider => new TelemetryHandler(
             provider.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance, TimeProviderOf(provider)));
 
-        services.TryAddTransient(provider => new UbiOpsClient(provider.GetRequiredService<IDeploymentRequestsClient>()));
+        services.TryAddTransient(provider => new UbiOpsClient(provider.GetRequiredService<DeploymentRequestsClient>()));
         return builder;
     }
 

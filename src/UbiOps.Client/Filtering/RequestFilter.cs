@@ -61,10 +61,10 @@ public sealed record RequestFilter
     /// <exception cref="ArgumentException">A field has a value the API rejects.</exception>
     public void Validate()
     {
-        if (Status is { } status && status.ToGenerated() is null)
+        if (Status is { } status && !status.IsKnown)
         {
             throw new ArgumentException(
-                $"The list filter accepts only the known statuses (pending, processing, completed, failed, cancelled, cancelled_pending), not '{status}'.",
+                $"The list filter accepts only the known statuses ({string.Join(", ", RequestStatus.Known)}), not '{status}'.",
                 nameof(Status));
         }
 

@@ -3,7 +3,7 @@ using System.Reflection;
 namespace UbiOps.Client;
 
 /// <summary>The <c>User-Agent</c> this client sends, in the form the official clients use.</summary>
-public static class UserAgent
+internal static class UserAgent
 {
     /// <summary>
     /// <c>UbiOps/dotnet/&lt;version&gt;</c>, where the version is this assembly's informational version.

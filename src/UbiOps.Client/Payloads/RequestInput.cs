@@ -8,8 +8,8 @@ namespace UbiOps.Client;
 /// the input fields for a structured deployment.
 /// </summary>
 /// <remarks>
-/// A plain input is sent as a JSON string, a structured one as a JSON object. Strings, JSON objects
-/// and dictionaries convert implicitly; any other serializable class goes through
+/// A plain input is sent as a JSON string, a structured one as a JSON object. Strings and JSON
+/// objects convert implicitly; dictionaries and any other serializable class go through
 /// <see cref="FromObject"/>. A structured input is a copy: changing the source afterwards does not
 /// change the input.
 /// </remarks>
@@ -22,8 +22,6 @@ namespace UbiOps.Client;
 [JsonConverter(typeof(RequestInputJsonConverter))]
 public sealed class RequestInput : IEquatable<RequestInput>
 {
-    private static readonly JsonSerializer Serializer = JsonSerializer.Create(JsonDefaults.Create());
-
     private readonly string? _text;
     private readonly JObject? _fields;
 
@@ -78,7 +76,7 @@ public sealed class RequestInput : IEquatable<RequestInput>
                 return new RequestInput((string)jsonText!, null);
         }
 
-        var token = value as JToken ?? JToken.FromObject(value, Serializer);
+        var token = value as JToken ?? JToken.FromObject(value, JsonDefaults.Serializer);
         return token is JObject fields
             ? new RequestInput(null, (JObject)fields.DeepClone())
             : throw new ArgumentException(
@@ -95,16 +93,7 @@ public sealed class RequestInput : IEquatable<RequestInput>
     public static RequestInput FromJson(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        JToken token;
-        try
-        {
-            token = JToken.Parse(json);
-        }
-        catch (JsonReaderException e)
-        {
-            throw new ArgumentException($"The request input is not valid JSON: {e.Message}", nameof(json), e);
-        }
-
+        var token = JsonDefaults.ParseToken(json, nameof(json));
         return token.Type == JTokenType.String
             ? new RequestInput(token.Value<string>()!, null)
             : FromObject(token);
@@ -118,13 +107,6 @@ public sealed class RequestInput : IEquatable<RequestInput>
     /// <param name="fields">The input fields.</param>
     public static implicit operator RequestInput(JObject fields) => FromObject(fields);
 
-#nullable disable annotations
-    // Oblivious on purpose: callers holding Dictionary<string, object> and Dictionary<string, object?>
-    // both convert without a nullability warning.
-    /// <summary>A structured input from a dictionary of input fields.</summary>
-    /// <param name="fields">The input fields.</param>
-    public static implicit operator RequestInput(Dictionary<string, object> fields) => FromObject(fields);
-#nullable restore annotations
 
     /// <summary>The JSON form of the input, as sent to the API.</summary>
     /// <returns>A JSON string or object.</returns>
@@ -145,6 +127,11 @@ public sealed class RequestInput : IEquatable<RequestInput>
     /// <summary>The input as compact JSON, as sent to the API.</summary>
     /// <returns>The JSON text.</returns>
     public override string ToString() => ToJson().ToString(Formatting.None);
+
+    /// <summary>Whether <paramref name="json"/> is the JSON this input sends.</summary>
+    internal bool JsonEquals(JToken json) => _text is not null
+        ? json.Type == JTokenType.String && string.Equals(_text, json.Value<string>(), StringComparison.Ordinal)
+        : JToken.DeepEquals(_fields, json);
 
     internal void WriteTo(JsonWriter writer)
     {

@@ -7,7 +7,7 @@ namespace UbiOps.Client;
 /// Writes a <see cref="RequestInput"/> the way the API expects it: a plain input as a JSON string,
 /// a structured input as a JSON object; reads both back.
 /// </summary>
-public sealed class RequestInputJsonConverter : JsonConverter<RequestInput>
+internal sealed class RequestInputJsonConverter : JsonConverter<RequestInput>
 {
     /// <inheritdoc />
     public override void WriteJson(JsonWriter writer, RequestInput? value, JsonSerializer serializer)

@@ -9,12 +9,6 @@ namespace UbiOps.Client;
 /// </summary>
 internal static class RequestTimeouts
 {
-    /// <summary>The server's default <c>timeout</c> of a direct request.</summary>
-    public static readonly TimeSpan DirectRequestDefault = TimeSpan.FromSeconds(300);
-
-    /// <summary>The server's largest <c>timeout</c> of a direct request.</summary>
-    public static readonly TimeSpan DirectRequestMaximum = TimeSpan.FromSeconds(3600);
-
     /// <summary>How long one attempt of the call may take.</summary>
     public static TimeSpan Attempt(HttpRequestMessage? request, UbiOpsResilienceOptions options) =>
         Attempt(RequestClassifier.Classify(request), request?.RequestUri, options);
@@ -56,10 +50,10 @@ internal static class RequestTimeouts
                 int.TryParse(Uri.UnescapeDataString(parts[1]), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds))
             {
                 var timeout = TimeSpan.FromSeconds(Math.Max(seconds, 1));
-                return timeout > DirectRequestMaximum ? DirectRequestMaximum : timeout;
+                return timeout > RequestLimits.MaxDirectTimeout ? RequestLimits.MaxDirectTimeout : timeout;
             }
         }
 
-        return DirectRequestDefault;
+        return RequestLimits.DefaultDirectTimeout;
     }
 }

@@ -4,7 +4,7 @@ namespace UbiOps.Client;
 /// The one place that chooses between a deployment's default-version operation and the explicit
 /// version's operation: every behaviour above it is written once for both.
 /// </summary>
-internal sealed class RequestRoute(IDeploymentRequestsClient raw, string project, string deployment, string? version)
+internal sealed class RequestRoute(DeploymentRequestsClient raw, string project, string deployment, string? version)
 {
     public Task<DeploymentRequestCreateResponse> CreateAsync(RequestInput input, int? timeout, CancellationToken ct) =>
         version is null
@@ -34,7 +34,7 @@ internal sealed class RequestRoute(IDeploymentRequestsClient raw, string project
 
     public Task<DeploymentRequestUpdateResponse> CancelAsync(string id, CancellationToken ct)
     {
-        var update = new DeploymentRequestUpdate { Status = DeploymentRequestUpdateStatus.Cancelled };
+        var update = new DeploymentRequestUpdate { Status = RequestStatus.Cancelled };
         return version is null
             ? raw.Deployment_requests_updateAsync(update, project, deployment, id, ct)
             : raw.Deployment_version_requests_updateAsync(update, project, deployment, version, id, ct);
@@ -47,11 +47,10 @@ internal sealed class RequestRoute(IDeploymentRequestsClient raw, string project
 
     public Task<ICollection<DeploymentRequestList>> ListAsync(RequestFilter filter, CancellationToken ct)
     {
-        // The filter was validated by the caller, so a status here is one the generated enum knows.
 #pragma warning disable CS0618 // Success is deprecated by the API but still sent when a caller sets it.
         var success = filter.Success;
 #pragma warning restore CS0618
-        var status = filter.Status?.ToGenerated();
+        var status = filter.Status;
         return version is null
             ? raw.Deployment_requests_listAsync(project, deployment, status, success, filter.Limit, filter.Offset,
                 filter.Sort, filter.Pipeline, filter.RequestSchedule, filter.StartDate, filter.EndDate, filter.SearchId, ct)

@@ -21,16 +21,16 @@ public sealed class RequestOutcome
     public string RequestId => Detail.Id;
 
     /// <summary>The final status: completed, failed or cancelled.</summary>
-    public RequestStatus Status => Detail.RequestStatus;
+    public RequestStatus Status => Detail.Status;
 
     /// <summary>Whether the request completed.</summary>
     public bool Succeeded => Status == RequestStatus.Completed;
 
     /// <summary>The result of a completed request; <see langword="null"/> otherwise.</summary>
-    public RequestOutput? Output => Detail.Output;
+    public RequestPayload? Result => Detail.Result;
 
     /// <summary>The error message of a failed request; <see langword="null"/> otherwise.</summary>
-    public string? Error => Detail.Error_message;
+    public string? ErrorMessage => Detail.ErrorMessage;
 
     /// <summary>Everything the server said about the request.</summary>
     public DeploymentRequestBatchDetail Detail { get; }

@@ -1,6 +1,6 @@
 namespace UbiOps.Client;
 
-/// <summary>How <see cref="DeploymentScope.RunAsync"/> submits inputs and waits for their results.</summary>
+/// <summary>How <see cref="DeploymentScope.RunAsync(IEnumerable{RequestInput}, RunOptions?, CancellationToken)"/> submits inputs and waits for their results.</summary>
 public sealed class RunOptions
 {
     /// <summary>How the inputs are submitted as batch requests.</summary>

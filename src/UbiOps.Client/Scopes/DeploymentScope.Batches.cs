@@ -4,12 +4,26 @@ namespace UbiOps.Client;
 public partial class DeploymentScope
 {
     /// <summary>
-    /// Creates one batch request per input, in calls of at most <see cref="BatchLimits.MaxItemsPerCall"/>
+    /// Creates one batch request per input with the default <see cref="BatchCreateOptions"/>; see
+    /// <see cref="CreateBatchAsync(IEnumerable{RequestInput}, BatchCreateOptions?, CancellationToken)"/>.
+    /// </summary>
+    /// <param name="inputs">The inputs: all plain or all structured.</param>
+    /// <param name="cancellationToken">Cancels the calls not yet made.</param>
+    /// <returns>The created requests, in input order.</returns>
+    /// <exception cref="ArgumentException">No inputs, a <see langword="null"/> input, or plain and structured mixed.</exception>
+    /// <exception cref="BatchSubmissionException">A call failed; it tells which inputs were submitted.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled before any input was submitted.</exception>
+    public virtual Task<IReadOnlyList<DeploymentRequestBatchCreateResponse>> CreateBatchAsync(
+        IEnumerable<RequestInput> inputs, CancellationToken cancellationToken = default) =>
+        CreateBatchAsync(inputs, options: null, cancellationToken);
+
+    /// <summary>
+    /// Creates one batch request per input, in calls of at most <see cref="RequestLimits.MaxItemsPerCall"/>
     /// inputs, a bounded number at a time. The requests are queued; collect or wait for their results.
     /// </summary>
     /// <param name="inputs">The inputs: all plain or all structured.</param>
-    /// <param name="options">Timeout, notification group and concurrency.</param>
-    /// <param name="ct">Cancels the calls not yet made.</param>
+    /// <param name="options">Timeout, notification group and concurrency; <see langword="null"/> for the defaults.</param>
+    /// <param name="cancellationToken">Cancels the calls not yet made.</param>
     /// <returns>The created requests, in input order.</returns>
     /// <exception cref="ArgumentException">No inputs, a <see langword="null"/> input, plain and structured mixed, or bad options.</exception>
     /// <exception cref="BatchSubmissionException">
@@ -18,55 +32,56 @@ public partial class DeploymentScope
     /// </exception>
     /// <exception cref="OperationCanceledException">Cancelled before any input was submitted.</exception>
     public virtual Task<IReadOnlyList<DeploymentRequestBatchCreateResponse>> CreateBatchAsync(
-        IEnumerable<RequestInput> inputs, BatchCreateOptions? options = null, CancellationToken ct = default)
+        IEnumerable<RequestInput> inputs, BatchCreateOptions? options, CancellationToken cancellationToken = default)
     {
         var items = Guard.Inputs(inputs, nameof(inputs));
         options ??= new BatchCreateOptions();
         options.Validate();
-        return CreateBatchCoreAsync(items, options, ct);
+        return CreateBatchCoreAsync(items, options, cancellationToken);
     }
 
     /// <summary>
     /// Reads any number of requests with their inputs and results, in calls of at most
-    /// <see cref="BatchLimits.MaxItemsPerCall"/> ids.
+    /// <see cref="RequestLimits.MaxItemsPerCall"/> ids.
     /// </summary>
     /// <param name="requestIds">The request ids.</param>
-    /// <param name="ct">Cancels the calls.</param>
+    /// <param name="cancellationToken">Cancels the calls.</param>
     /// <returns>The requests in the order of <paramref name="requestIds"/> (the API answers in no particular order).</returns>
     /// <exception cref="ArgumentException">No ids, or an empty id.</exception>
     /// <exception cref="UbiOpsApiException">A call failed (404 when one of its ids is unknown).</exception>
-    public virtual Task<IReadOnlyList<DeploymentRequestBatchDetail>> CollectAsync(IEnumerable<string> requestIds, CancellationToken ct = default)
+    public virtual Task<IReadOnlyList<DeploymentRequestBatchDetail>> CollectAsync(IEnumerable<string> requestIds, CancellationToken cancellationToken = default)
     {
         var ids = Guard.RequestIds(requestIds, nameof(requestIds));
-        return CollectCoreAsync(ids, ct);
+        return CollectCoreAsync(ids, cancellationToken);
     }
 
     /// <summary>
-    /// Deletes any number of requests, in calls of at most <see cref="BatchLimits.MaxItemsPerCall"/> ids.
+    /// Deletes any number of requests, in calls of at most <see cref="RequestLimits.MaxItemsPerCall"/> ids.
     /// </summary>
     /// <param name="requestIds">The request ids.</param>
-    /// <param name="ct">Cancels the calls not yet made.</param>
+    /// <param name="cancellationToken">Cancels the calls not yet made.</param>
     /// <returns>A task that completes when all are deleted.</returns>
     /// <exception cref="ArgumentException">No ids, or an empty id.</exception>
     /// <exception cref="BatchOperationException">A call failed: the exception tells which ids were deleted and which not.</exception>
     /// <exception cref="OperationCanceledException">Cancelled before any request was deleted.</exception>
-    public virtual Task DeleteAsync(IEnumerable<string> requestIds, CancellationToken ct = default)
+    public virtual Task DeleteAsync(IEnumerable<string> requestIds, CancellationToken cancellationToken = default)
     {
         var ids = Guard.RequestIds(requestIds, nameof(requestIds));
-        return DeleteCoreAsync(ids, ct);
+        return DeleteCoreAsync(ids, cancellationToken);
     }
 
     private async Task<IReadOnlyList<DeploymentRequestBatchCreateResponse>> CreateBatchCoreAsync(
         RequestInput[] inputs, BatchCreateOptions options, CancellationToken ct,
         Func<int, DeploymentRequestBatchCreateResponse[], ValueTask>? onAccepted = null)
     {
+        var timeoutSeconds = options.TimeoutSeconds();
         var chunks = ChunkRunner.Split(inputs);
         var results = await ChunkRunner.RunAsync(chunks, options.MaxConcurrency, async (chunk, _) =>
         {
             // Cancellation stops new calls only. A call in flight may already be accepted, and only its
             // answer tells which requests exist; cut short, its inputs would be reported as not
             // submitted and a resubmission would run them twice. The attempt timeouts bound the call.
-            var created = await _route.CreateBatchAsync(chunk, options.TimeoutSeconds, options.NotificationGroup, CancellationToken.None).ConfigureAwait(false);
+            var created = await _route.CreateBatchAsync(chunk, timeoutSeconds, options.NotificationGroup, CancellationToken.None).ConfigureAwait(false);
             if (created.Count != chunk.Count)
             {
                 throw new InvalidOperationException(
@@ -117,7 +132,7 @@ public partial class DeploymentScope
     private async Task<IReadOnlyList<DeploymentRequestBatchDetail>> CollectCoreAsync(string[] ids, CancellationToken ct)
     {
         var unique = ids.Distinct(StringComparer.Ordinal).ToArray();
-        var results = await ChunkRunner.RunAsync(ChunkRunner.Split(unique), BatchLimits.DefaultMaxConcurrency,
+        var results = await ChunkRunner.RunAsync(ChunkRunner.Split(unique), BatchCreateOptions.DefaultMaxConcurrency,
             (chunk, token) => _route.CollectAsync(chunk, token), ct).ConfigureAwait(false);
         results.ThrowIfFailed();
 
@@ -139,7 +154,7 @@ public partial class DeploymentScope
     {
         var unique = ids.Distinct(StringComparer.Ordinal).ToArray();
         var chunks = ChunkRunner.Split(unique);
-        var results = await ChunkRunner.RunAsync(chunks, BatchLimits.DefaultMaxConcurrency, async (chunk, token) =>
+        var results = await ChunkRunner.RunAsync(chunks, BatchCreateOptions.DefaultMaxConcurrency, async (chunk, token) =>
         {
             await _route.DeleteBatchAsync(chunk, token).ConfigureAwait(false);
             return true;

@@ -6,14 +6,25 @@ namespace UbiOps.Client;
 public partial class DeploymentScope
 {
     /// <summary>
+    /// Waits for requests to finish with the default <see cref="WaitOptions"/>; see
+    /// <see cref="WaitAsync(IEnumerable{string}, WaitOptions?, CancellationToken)"/>.
+    /// </summary>
+    /// <param name="requestIds">The request ids; a repeated id is waited for (and yielded) once.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <returns>The requests as they finish.</returns>
+    /// <exception cref="ArgumentException">No ids, or an empty id; thrown by this call, before any HTTP call.</exception>
+    /// <exception cref="UbiOpsApiException">A poll failed.</exception>
+    public virtual IAsyncEnumerable<DeploymentRequestBatchDetail> WaitAsync(IEnumerable<string> requestIds, CancellationToken cancellationToken = default) =>
+        WaitAsync(requestIds, options: null, cancellationToken);
+
+    /// <summary>
     /// Waits for requests to finish, yielding each once it is completed, failed or cancelled.
-    /// Polls with collect calls of at most <see cref="BatchLimits.MaxItemsPerCall"/> ids (never one
+    /// Polls with collect calls of at most <see cref="RequestLimits.MaxItemsPerCall"/> ids (never one
     /// call per request), pausing longer after each poll as <paramref name="options"/> say.
     /// </summary>
     /// <param name="requestIds">The request ids; a repeated id is waited for (and yielded) once.</param>
-    /// <param name="options">Poll intervals, backoff, overall timeout and concurrency.</param>
-    /// <param name="progress">Told the counts after every poll.</param>
-    /// <param name="ct">Stops waiting.</param>
+    /// <param name="options">Poll intervals, backoff, overall timeout, concurrency and progress; <see langword="null"/> for the defaults.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
     /// <returns>The requests as they finish; those finishing in the same poll in input order.</returns>
     /// <exception cref="ArgumentException">No ids, an empty id, or bad options; thrown by this call, before any HTTP call.</exception>
     /// <exception cref="WaitTimeoutException">
@@ -22,22 +33,34 @@ public partial class DeploymentScope
     /// </exception>
     /// <exception cref="UbiOpsApiException">A poll failed.</exception>
     public virtual IAsyncEnumerable<DeploymentRequestBatchDetail> WaitAsync(
-        IEnumerable<string> requestIds, WaitOptions? options = null, IProgress<WaitProgress>? progress = null, CancellationToken ct = default)
+        IEnumerable<string> requestIds, WaitOptions? options, CancellationToken cancellationToken = default)
     {
         var ids = Guard.RequestIds(requestIds, nameof(requestIds));
         options ??= new WaitOptions();
         options.Validate();
-        return WaitCoreAsync(RequestFeed.Of(ids), options, progress, ct);
+        return WaitCoreAsync(RequestFeed.Of(ids), options, cancellationToken);
     }
 
     private async IAsyncEnumerable<DeploymentRequestBatchDetail> WaitCoreAsync(
-        RequestFeed feed, WaitOptions options, IProgress<WaitProgress>? progress, [EnumeratorCancellation] CancellationToken ct)
+        RequestFeed feed, WaitOptions options, [EnumeratorCancellation] CancellationToken ct)
     {
-        await foreach (var (_, detail) in new RequestWaiter(_route, options).WaitAsync(feed, progress, ct).ConfigureAwait(false))
+        await foreach (var (_, detail) in new RequestWaiter(_route, options).WaitAsync(feed, options.Progress, ct).ConfigureAwait(false))
         {
             yield return detail;
         }
     }
+
+    /// <summary>
+    /// Runs the inputs with the default <see cref="RunOptions"/>; see
+    /// <see cref="RunAsync(IEnumerable{RequestInput}, RunOptions?, CancellationToken)"/>.
+    /// </summary>
+    /// <param name="inputs">The inputs: all plain or all structured.</param>
+    /// <param name="cancellationToken">Stops submitting and waiting (submitted requests keep running on the server).</param>
+    /// <returns>The outcomes, in input order.</returns>
+    /// <exception cref="ArgumentException">Bad inputs; thrown by this call, before any HTTP call.</exception>
+    /// <exception cref="BatchSubmissionException">Submitting failed part-way; it tells which inputs were submitted.</exception>
+    public virtual IAsyncEnumerable<RequestOutcome> RunAsync(IEnumerable<RequestInput> inputs, CancellationToken cancellationToken = default) =>
+        RunAsync(inputs, options: null, cancellationToken);
 
     /// <summary>
     /// Submits the inputs as batch requests, waits for them, and yields one outcome per input in
@@ -45,7 +68,7 @@ public partial class DeploymentScope
     /// </summary>
     /// <remarks>
     /// Submitting and waiting overlap: the requests of each batch call (at most
-    /// <see cref="BatchLimits.MaxItemsPerCall"/> inputs) are polled for as soon as the call is
+    /// <see cref="RequestLimits.MaxItemsPerCall"/> inputs) are polled for as soon as the call is
     /// accepted. When a batch call fails, the run still waits for the requests already submitted,
     /// yields the outcomes that are in order, then throws the <see cref="BatchSubmissionException"/>
     /// (which lists every submitted request id, so none is lost).
@@ -57,9 +80,8 @@ public partial class DeploymentScope
     /// </para>
     /// </remarks>
     /// <param name="inputs">The inputs: all plain or all structured.</param>
-    /// <param name="options">How to submit and how to wait.</param>
-    /// <param name="progress">Told the counts after every poll.</param>
-    /// <param name="ct">Stops submitting and waiting (submitted requests keep running on the server).</param>
+    /// <param name="options">How to submit and how to wait; <see langword="null"/> for the defaults.</param>
+    /// <param name="cancellationToken">Stops submitting and waiting (submitted requests keep running on the server).</param>
     /// <returns>The outcomes, in input order.</returns>
     /// <exception cref="ArgumentException">Bad inputs or options; thrown by this call, before any HTTP call.</exception>
     /// <exception cref="BatchSubmissionException">Submitting failed part-way; it tells which inputs were submitted.</exception>
@@ -69,24 +91,25 @@ public partial class DeploymentScope
     /// </exception>
     /// <exception cref="Exception">Whatever <see cref="RunOptions.OnSubmitted"/> threw: it ends the run.</exception>
     public virtual IAsyncEnumerable<RequestOutcome> RunAsync(
-        IEnumerable<RequestInput> inputs, RunOptions? options = null, IProgress<WaitProgress>? progress = null, CancellationToken ct = default)
+        IEnumerable<RequestInput> inputs, RunOptions? options, CancellationToken cancellationToken = default)
     {
         var items = Guard.Inputs(inputs, nameof(inputs));
         options ??= new RunOptions();
         options.Validate();
-        return RunCoreAsync(items, options, progress, ct);
+        return RunCoreAsync(items, options, cancellationToken);
     }
 
     private async IAsyncEnumerable<RequestOutcome> RunCoreAsync(
-        RequestInput[] inputs, RunOptions options, IProgress<WaitProgress>? progress, [EnumeratorCancellation] CancellationToken ct)
+        RequestInput[] inputs, RunOptions options, [EnumeratorCancellation] CancellationToken ct)
     {
+        var wait = options.Wait ?? new WaitOptions();
         // Submitting and waiting overlap: each batch's requests are polled for as soon as the batch
         // is accepted, so the first outcome does not wait for the last input to be submitted.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var feed = new RequestFeed(inputs.Length);
         var reporter = new SubmissionReporter(options.OnSubmitted, stop, ct);
         var submission = SubmitAsync();
-        var waiting = new RequestWaiter(_route, options.Wait ?? new WaitOptions()).WaitAsync(feed, progress, stop.Token).GetAsyncEnumerator();
+        var waiting = new RequestWaiter(_route, wait).WaitAsync(feed, wait.Progress, stop.Token).GetAsyncEnumerator();
         try
         {
             // Requests finish in any order; hold the early ones until every input before them is out.

@@ -59,12 +59,29 @@ internal static class Guard
         return items;
     }
 
-    public static void Timeout(int? seconds, int max, string name)
+    /// <summary>
+    /// A request timeout as the whole seconds the API takes; <see langword="null"/> (the server's
+    /// default) stays null.
+    /// </summary>
+    public static int? TimeoutSeconds(TimeSpan? timeout, TimeSpan max, string name)
     {
-        if (seconds is < BatchLimits.MinTimeoutSeconds || seconds > max)
+        if (timeout is not { } value)
         {
-            throw new ArgumentOutOfRangeException(name, seconds, $"The timeout must be {BatchLimits.MinTimeoutSeconds} to {max} seconds.");
+            return null;
         }
+
+        if (value < RequestLimits.MinTimeout || value > max)
+        {
+            throw new ArgumentOutOfRangeException(name, value,
+                $"The request timeout must be {RequestLimits.MinTimeout.TotalSeconds:0} to {max.TotalSeconds:0} seconds.");
+        }
+
+        if (value.Ticks % TimeSpan.TicksPerSecond != 0)
+        {
+            throw new ArgumentException($"The request timeout must be a whole number of seconds (the API counts in seconds), not {value}.", name);
+        }
+
+        return (int)value.TotalSeconds;
     }
 
     private static string Kind(RequestInput input) => input.IsPlain ? "plain" : "structured";

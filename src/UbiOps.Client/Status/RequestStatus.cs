@@ -48,8 +48,11 @@ public readonly struct RequestStatus : IEquatable<RequestStatus>
     /// </summary>
     public bool IsTerminal => Equals(Completed) || Equals(Failed) || Equals(Cancelled);
 
-    /// <summary>Whether this is one of the statuses the API documents.</summary>
-    public bool IsKnown => IsTerminal || Equals(Pending) || Equals(Processing) || Equals(CancelledPending);
+    /// <summary>Whether this is one of the statuses the API documents (see <see cref="Known"/>).</summary>
+    public bool IsKnown => Known.Contains(this);
+
+    /// <summary>The statuses the API documents, in the order of a request's life.</summary>
+    public static IReadOnlyList<RequestStatus> Known { get; } = [Pending, Processing, Completed, Failed, Cancelled, CancelledPending];
 
     /// <summary>Wraps a status string.</summary>
     /// <param name="value">The status.</param>
@@ -80,31 +83,4 @@ public readonly struct RequestStatus : IEquatable<RequestStatus>
     /// <summary>A status as a server sent it; an empty or missing one becomes <see langword="default"/>.</summary>
     internal static RequestStatus FromServer(string? value) =>
         string.IsNullOrWhiteSpace(value) ? default : new RequestStatus(value);
-
-    /// <summary>
-    /// The generated enum value of a known status, for the list filter; <see langword="null"/> for
-    /// an unknown one.
-    /// </summary>
-    internal DeploymentRequestStatus? ToGenerated()
-    {
-        foreach (var (status, generated) in GeneratedStatuses)
-        {
-            if (Equals(status))
-            {
-                return generated;
-            }
-        }
-
-        return null;
-    }
-
-    private static readonly (RequestStatus Status, DeploymentRequestStatus Generated)[] GeneratedStatuses =
-    [
-        (Pending, DeploymentRequestStatus.Pending),
-        (Processing, DeploymentRequestStatus.Processing),
-        (Completed, DeploymentRequestStatus.Completed),
-        (Failed, DeploymentRequestStatus.Failed),
-        (Cancelled, DeploymentRequestStatus.Cancelled),
-        (CancelledPending, DeploymentRequestStatus.Cancelled_pending),
-    ];
 }

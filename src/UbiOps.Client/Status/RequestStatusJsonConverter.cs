@@ -3,7 +3,7 @@ using Newtonsoft.Json;
 namespace UbiOps.Client;
 
 /// <summary>Writes a <see cref="RequestStatus"/> as its JSON string and reads any string back.</summary>
-public sealed class RequestStatusJsonConverter : JsonConverter<RequestStatus>
+internal sealed class RequestStatusJsonConverter : JsonConverter<RequestStatus>
 {
     /// <inheritdoc />
     public override void WriteJson(JsonWriter writer, RequestStatus value, JsonSerializer serializer) =>

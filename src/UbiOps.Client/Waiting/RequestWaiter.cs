@@ -72,10 +72,10 @@ internal sealed class RequestWaiter(RequestRoute route, WaitOptions options)
             var finished = new SortedDictionary<int, DeploymentRequestBatchDetail>();
             foreach (var detail in await CollectAsync(unfinished.Values.ToArray(), ct).ConfigureAwait(false))
             {
-                if (detail?.Id is { } id && detail.RequestStatus.IsTerminal && positionOf.TryGetValue(id, out var at) && unfinished.Remove(at))
+                if (detail?.Id is { } id && detail.Status.IsTerminal && positionOf.TryGetValue(id, out var at) && unfinished.Remove(at))
                 {
                     finished[at] = detail;
-                    var status = detail.RequestStatus;
+                    var status = detail.Status;
                     if (status == RequestStatus.Completed) completed++;
                     else if (status == RequestStatus.Failed) failed++;
                     else cancelled++;

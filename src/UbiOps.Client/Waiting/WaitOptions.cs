@@ -2,7 +2,7 @@ namespace UbiOps.Client;
 
 /// <summary>
 /// How the client waits for requests to finish: it polls with collect calls (at most
-/// <see cref="BatchLimits.MaxItemsPerCall"/> ids each), starting at <see cref="InitialInterval"/> and
+/// <see cref="RequestLimits.MaxItemsPerCall"/> ids each), starting at <see cref="InitialInterval"/> and
 /// growing by <see cref="BackoffFactor"/> up to <see cref="MaxInterval"/>.
 /// </summary>
 public sealed class WaitOptions
@@ -27,8 +27,12 @@ public sealed class WaitOptions
     public TimeSpan? Timeout { get; set; }
 
     /// <summary>How many collect calls run at the same time; at least 1.</summary>
-    /// <value>The default value is <see cref="BatchLimits.DefaultMaxConcurrency"/>.</value>
-    public int MaxConcurrency { get; set; } = BatchLimits.DefaultMaxConcurrency;
+    /// <value>The default value is 4.</value>
+    public int MaxConcurrency { get; set; } = BatchCreateOptions.DefaultMaxConcurrency;
+
+    /// <summary>Told the counts after every poll (a progress bar, a log line).</summary>
+    /// <value>The default value is <see langword="null"/>: nothing is told.</value>
+    public IProgress<WaitProgress>? Progress { get; set; }
 
     /// <summary>The clock the pauses and the timeout are measured with (tests pass a fake one).</summary>
     /// <value>The default value is <see cref="System.TimeProvider.System"/>.</value>

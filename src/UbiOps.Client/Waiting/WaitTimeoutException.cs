@@ -19,7 +19,7 @@ public sealed class WaitTimeoutException : TimeoutException
 
     /// <summary>
     /// The ids of the requests that had not finished when the timeout passed, in input order. In a
-    /// <see cref="DeploymentScope.RunAsync"/>, inputs never submitted have no id and are not listed;
+    /// <see cref="DeploymentScope.RunAsync(IEnumerable{RequestInput}, RunOptions?, CancellationToken)"/>, inputs never submitted have no id and are not listed;
     /// requests that finished but were held back for input order are not listed either, and a batch
     /// still in flight at the timeout is reported through <see cref="RunOptions.OnSubmitted"/> only
     /// (which, with the outcomes yielded, tells every request still to be read).

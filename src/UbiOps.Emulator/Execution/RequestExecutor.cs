@@ -37,7 +37,7 @@ internal sealed class RequestExecutor(
 
     public long Now() => time.GetUtcNow().ToUnixTimeMilliseconds();
 
-    private async Task<RequestOutcome?> ExecuteAsync(RequestRecord record, CancellationToken cancelRequested, CancellationToken stopping)
+    private async Task<ExecutionOutcome?> ExecuteAsync(RequestRecord record, CancellationToken cancelRequested, CancellationToken stopping)
     {
         var deployment = catalog.Find(record.Deployment);
         if (deployment is null)
@@ -72,13 +72,13 @@ internal sealed class RequestExecutor(
 
         if (cancelRequested.IsCancellationRequested)
         {
-            return new RequestOutcome(RequestStatus.Cancelled, null, null, null);
+            return new ExecutionOutcome(RequestStatus.Cancelled, null, null, null);
         }
 
         if (run.IsCompletedSuccessfully)
         {
             var result = (run.Result ?? JValue.CreateNull()).ToString(Formatting.None);
-            return new RequestOutcome(RequestStatus.Completed, result, null, Encoding.UTF8.GetByteCount(result));
+            return new ExecutionOutcome(RequestStatus.Completed, result, null, Encoding.UTF8.GetByteCount(result));
         }
 
         if (timeoutSource.IsCancellationRequested)
@@ -121,5 +121,5 @@ internal sealed class RequestExecutor(
         }
     }
 
-    private static RequestOutcome Failed(string message) => new(RequestStatus.Failed, null, message, null);
+    private static ExecutionOutcome Failed(string message) => new(RequestStatus.Failed, null, message, null);
 }

@@ -5,8 +5,8 @@ using UbiOps.Client;
 namespace UbiOps.Emulator.Http;
 
 /// <summary>
-/// Writes answers with Newtonsoft.Json and the API's conventions (<see cref="JsonDefaults"/>), the
-/// same serializer the generated models are made for.
+/// Writes answers with Newtonsoft.Json, the serializer the generated models are made for (they
+/// carry the API's time format on their date fields).
 /// </summary>
 internal sealed class JsonResponse(object? body, int statusCode) : IResult
 {
@@ -32,9 +32,8 @@ internal sealed class JsonResponse(object? body, int statusCode) : IResult
 
     private static JsonSerializerSettings CreateSettings()
     {
-        var settings = JsonDefaults.Create();
-        settings.ContractResolver = ExplicitNullsContractResolver.Instance;
-        return settings;
+        // Free-form data (request data, results) keeps a date-like string as the string it was.
+        return new JsonSerializerSettings { ContractResolver = ExplicitNullsContractResolver.Instance, DateParseHandling = DateParseHandling.None };
     }
 
     public Task ExecuteAsync(HttpContext httpContext) => WriteAsync(httpContext.Response, body, statusCode);

@@ -20,9 +20,9 @@ internal sealed class RequestHandlers(
     EmulatorLifetime lifetime,
     EmulatorSettings settings)
 {
-    private const int DirectDefaultTimeout = 300, DirectMaxTimeout = 3600;
-    private const int BatchDefaultTimeout = 14_400, BatchMaxTimeout = 172_800;
-    private const int MinTimeout = 10;
+    private static readonly int DirectDefaultTimeout = Seconds(RequestLimits.DefaultDirectTimeout), DirectMaxTimeout = Seconds(RequestLimits.MaxDirectTimeout);
+    private static readonly int BatchDefaultTimeout = Seconds(RequestLimits.DefaultBatchTimeout), BatchMaxTimeout = Seconds(RequestLimits.MaxBatchTimeout);
+    private static readonly int MinTimeout = Seconds(RequestLimits.MinTimeout);
     private const string CreatedBy = "emulator@ubiops.local";
 
     public async Task<IResult> CreateDirectAsync(HttpContext context)
@@ -34,7 +34,7 @@ internal sealed class RequestHandlers(
         lifetime.ThrowIfStopping();
 
         var now = executor.Now();
-        var record = NewRecord(target, data, RequestKind.Direct, timeout, notificationGroup: null, now) with
+        var record = NewRecord(target, data, RequestMode.Direct, timeout, notificationGroup: null, now) with
         {
             Status = RequestStatus.Processing, StartedAt = now,
         };
@@ -63,7 +63,7 @@ internal sealed class RequestHandlers(
         lifetime.ThrowIfStopping();
 
         var now = executor.Now();
-        var records = items.Select(item => NewRecord(target, item, RequestKind.Batch, timeout, notificationGroup, now)).ToList();
+        var records = items.Select(item => NewRecord(target, item, RequestMode.Batch, timeout, notificationGroup, now)).ToList();
         await store.InsertAsync(records, lifetime.Stopping).ConfigureAwait(false);
         pool.Enqueue(records.Select(r => r.Id));
         return new JsonResponse(records.Select(ModelMapping.ToBatchCreateResponse).ToList(), StatusCodes.Status201Created);
@@ -108,7 +108,7 @@ internal sealed class RequestHandlers(
         var target = resolver.Resolve(context);
         var query = new ListQuery
         {
-            Status = QueryParameters.OneOf(context, "status", RequestStatus.All),
+            Status = QueryParameters.OneOf(context, "status", KnownStatuses),
             Success = QueryParameters.Boolean(context, "success"),
             Limit = QueryParameters.Integer(context, "limit", 1) ?? 50,
             Offset = QueryParameters.Integer(context, "offset", 0) ?? 0,
@@ -133,14 +133,14 @@ internal sealed class RequestHandlers(
             throw ApiProblem.BadRequest("Expected {\"status\": \"cancelled\"}.");
         }
 
-        if (status.Value<string>() != RequestStatus.Cancelled)
+        if (status.Value<string>() != RequestStatus.Cancelled.Value)
         {
             throw ApiProblem.BadRequest($"A request's status can only be updated to 'cancelled', not '{status.Value<string>()}'.");
         }
 
         var cancelled = await store.CancelAsync(target, id, executor.Now(), context.RequestAborted).ConfigureAwait(false)
             ?? throw NotFound(target, id);
-        if (cancelled.Before is RequestStatus.Completed or RequestStatus.Failed)
+        if (cancelled.Before == RequestStatus.Completed || cancelled.Before == RequestStatus.Failed)
         {
             throw ApiProblem.BadRequest($"Request '{id}' has already finished with status '{cancelled.Before}' and cannot be cancelled.");
         }
@@ -167,7 +167,11 @@ internal sealed class RequestHandlers(
         return Results.NoContent();
     }
 
-    private static RequestRecord NewRecord(DeploymentTarget target, JToken data, RequestKind kind, int timeout, string? notificationGroup, long now)
+    private static readonly string[] KnownStatuses = RequestStatus.Known.Select(s => s.Value).ToArray();
+
+    private static int Seconds(TimeSpan timeout) => (int)timeout.TotalSeconds;
+
+    private static RequestRecord NewRecord(DeploymentTarget target, JToken data, RequestMode kind, int timeout, string? notificationGroup, long now)
     {
         var json = data.ToString(Formatting.None);
         return new RequestRecord

@@ -1,7 +1,7 @@
 namespace UbiOps.Emulator.Storage;
 
-/// <summary>Whether a request was made directly (answered when done) or in a batch (queued).</summary>
-internal enum RequestKind
+/// <summary>Whether a request was made directly (answered when done) or in a batch (queued): the UbiOps request mode.</summary>
+internal enum RequestMode
 {
     Direct,
     Batch,
@@ -18,9 +18,9 @@ internal sealed record RequestRecord
 
     public required string Version { get; init; }
 
-    public required RequestKind Kind { get; init; }
+    public required RequestMode Kind { get; init; }
 
-    public required string Status { get; init; }
+    public required RequestStatus Status { get; init; }
 
     public required long CreatedAt { get; init; }
 

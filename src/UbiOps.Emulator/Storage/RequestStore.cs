@@ -14,6 +14,11 @@ internal sealed class RequestStore : IDisposable
         "id, project, deployment, version, kind, status, created_at, started_at, completed_at, request_data, result, " +
         "error_message, timeout, notification_group, input_size, output_size, retries, created_by";
 
+    // The statuses as stored: the client's RequestStatus is their one home.
+    private static readonly string Pending = RequestStatus.Pending.Value, Processing = RequestStatus.Processing.Value,
+        Completed = RequestStatus.Completed.Value, Failed = RequestStatus.Failed.Value,
+        Cancelled = RequestStatus.Cancelled.Value, CancelledPending = RequestStatus.CancelledPending.Value;
+
     private readonly SqliteConnection _connection;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -73,7 +78,7 @@ internal sealed class RequestStore : IDisposable
 
         if (query.Success is { } success)
         {
-            where.Add(success ? "status = 'completed'" : "status IN ('failed', 'cancelled')");
+            where.Add(success ? $"status = '{Completed}'" : $"status IN ('{Failed}', '{Cancelled}')");
         }
 
         // The emulator has no pipelines and no request schedules: no request was made by one.
@@ -111,7 +116,7 @@ internal sealed class RequestStore : IDisposable
     /// <summary>Moves a pending request to processing; false when it is no longer pending (cancelled or deleted).</summary>
     public Task<bool> TryStartAsync(string id, long now, CancellationToken ct) => WithGate(ct, () =>
     {
-        using var command = Command("UPDATE requests SET status = 'processing', started_at = @now WHERE id = @id AND status = 'pending'");
+        using var command = Command($"UPDATE requests SET status = '{Processing}', started_at = @now WHERE id = @id AND status = '{Pending}'");
         command.Parameters.AddWithValue("@id", id);
         command.Parameters.AddWithValue("@now", now);
         return command.ExecuteNonQuery() == 1;
@@ -128,18 +133,18 @@ internal sealed class RequestStore : IDisposable
     /// Records how a run ended. A request whose cancellation was asked for ends cancelled whatever the
     /// run produced. Nothing happens when the request was deleted meanwhile.
     /// </summary>
-    public Task<RequestRecord?> FinishAsync(string id, RequestOutcome outcome, long now, CancellationToken ct) => WithGate(ct, () =>
+    public Task<RequestRecord?> FinishAsync(string id, ExecutionOutcome outcome, long now, CancellationToken ct) => WithGate(ct, () =>
     {
         using var transaction = _connection.BeginTransaction();
         using var command = Command(
             "UPDATE requests SET " +
-            "result = CASE WHEN status = 'cancelled_pending' THEN NULL ELSE @result END, " +
-            "error_message = CASE WHEN status = 'cancelled_pending' THEN NULL ELSE @error END, " +
-            "output_size = CASE WHEN status = 'cancelled_pending' THEN NULL ELSE @output_size END, " +
-            "status = CASE WHEN status = 'cancelled_pending' THEN 'cancelled' ELSE @status END, " +
-            "completed_at = @now WHERE id = @id AND status IN ('processing', 'cancelled_pending')", transaction);
+            $"result = CASE WHEN status = '{CancelledPending}' THEN NULL ELSE @result END, " +
+            $"error_message = CASE WHEN status = '{CancelledPending}' THEN NULL ELSE @error END, " +
+            $"output_size = CASE WHEN status = '{CancelledPending}' THEN NULL ELSE @output_size END, " +
+            $"status = CASE WHEN status = '{CancelledPending}' THEN '{Cancelled}' ELSE @status END, " +
+            $"completed_at = @now WHERE id = @id AND status IN ('{Processing}', '{CancelledPending}')", transaction);
         command.Parameters.AddWithValue("@id", id);
-        command.Parameters.AddWithValue("@status", outcome.Status);
+        command.Parameters.AddWithValue("@status", outcome.Status.Value);
         command.Parameters.AddWithValue("@result", (object?)outcome.Result ?? DBNull.Value);
         command.Parameters.AddWithValue("@error", (object?)outcome.ErrorMessage ?? DBNull.Value);
         command.Parameters.AddWithValue("@output_size", (object?)outcome.OutputSize ?? DBNull.Value);
@@ -157,8 +162,8 @@ internal sealed class RequestStore : IDisposable
     /// cancelled_pending (the run then ends it as cancelled). Returns the status before and the record
     /// after, or null when there is no such request.
     /// </summary>
-    public Task<(string Before, RequestRecord After)?> CancelAsync(DeploymentTarget scope, string id, long now, CancellationToken ct) =>
-        WithGate<(string, RequestRecord)?>(ct, () =>
+    public Task<(RequestStatus Before, RequestRecord After)?> CancelAsync(DeploymentTarget scope, string id, long now, CancellationToken ct) =>
+        WithGate<(RequestStatus, RequestRecord)?>(ct, () =>
         {
             using var transaction = _connection.BeginTransaction();
             using var select = Command($"SELECT {Columns} FROM requests WHERE id = @id AND {ScopeCheck}", transaction);
@@ -170,17 +175,14 @@ internal sealed class RequestStore : IDisposable
                 return null;
             }
 
-            var after = before.Status switch
-            {
-                RequestStatus.Pending => before with { Status = RequestStatus.Cancelled, CompletedAt = now },
-                RequestStatus.Processing => before with { Status = RequestStatus.CancelledPending },
-                _ => before,
-            };
+            var after = before.Status == RequestStatus.Pending ? before with { Status = RequestStatus.Cancelled, CompletedAt = now }
+                : before.Status == RequestStatus.Processing ? before with { Status = RequestStatus.CancelledPending }
+                : before;
             if (!ReferenceEquals(after, before))
             {
                 using var update = Command("UPDATE requests SET status = @status, completed_at = @completed WHERE id = @id", transaction);
                 update.Parameters.AddWithValue("@id", id);
-                update.Parameters.AddWithValue("@status", after.Status);
+                update.Parameters.AddWithValue("@status", after.Status.Value);
                 update.Parameters.AddWithValue("@completed", (object?)after.CompletedAt ?? DBNull.Value);
                 update.ExecuteNonQuery();
             }
@@ -216,27 +218,27 @@ internal sealed class RequestStore : IDisposable
     public Task<IReadOnlyList<string>> RecoverAsync(long now, CancellationToken ct) => WithGate<IReadOnlyList<string>>(ct, () =>
     {
         using var transaction = _connection.BeginTransaction();
-        using (var requeue = Command("UPDATE requests SET status = 'pending', started_at = NULL, retries = retries + 1 " +
-                   "WHERE kind = 'batch' AND status = 'processing'", transaction))
+        using (var requeue = Command($"UPDATE requests SET status = '{Pending}', started_at = NULL, retries = retries + 1 " +
+                   $"WHERE kind = 'batch' AND status = '{Processing}'", transaction))
         {
             requeue.ExecuteNonQuery();
         }
 
         // A cancellation that was under way when the emulator stopped is complete: nothing runs any more.
-        using (var cancelled = Command("UPDATE requests SET status = 'cancelled', completed_at = @now WHERE status = 'cancelled_pending'", transaction))
+        using (var cancelled = Command($"UPDATE requests SET status = '{Cancelled}', completed_at = @now WHERE status = '{CancelledPending}'", transaction))
         {
             cancelled.Parameters.AddWithValue("@now", now);
             cancelled.ExecuteNonQuery();
         }
 
-        using (var interrupted = Command("UPDATE requests SET status = 'failed', completed_at = @now, " +
-                   "error_message = 'The emulator stopped while this direct request was running.' WHERE kind = 'direct' AND status = 'processing'", transaction))
+        using (var interrupted = Command($"UPDATE requests SET status = '{Failed}', completed_at = @now, " +
+                   $"error_message = 'The emulator stopped while this direct request was running.' WHERE kind = 'direct' AND status = '{Processing}'", transaction))
         {
             interrupted.Parameters.AddWithValue("@now", now);
             interrupted.ExecuteNonQuery();
         }
 
-        using var pending = Command("SELECT id FROM requests WHERE status = 'pending' ORDER BY created_at, seq", transaction);
+        using var pending = Command($"SELECT id FROM requests WHERE status = '{Pending}' ORDER BY created_at, seq", transaction);
         var ids = new List<string>();
         using (var reader = pending.ExecuteReader())
         {
@@ -333,8 +335,8 @@ internal sealed class RequestStore : IDisposable
         command.Parameters.AddWithValue("@project", record.Project);
         command.Parameters.AddWithValue("@deployment", record.Deployment);
         command.Parameters.AddWithValue("@version", record.Version);
-        command.Parameters.AddWithValue("@kind", record.Kind == RequestKind.Direct ? "direct" : "batch");
-        command.Parameters.AddWithValue("@status", record.Status);
+        command.Parameters.AddWithValue("@kind", record.Kind == RequestMode.Direct ? "direct" : "batch");
+        command.Parameters.AddWithValue("@status", record.Status.Value);
         command.Parameters.AddWithValue("@created_at", record.CreatedAt);
         command.Parameters.AddWithValue("@started_at", (object?)record.StartedAt ?? DBNull.Value);
         command.Parameters.AddWithValue("@completed_at", (object?)record.CompletedAt ?? DBNull.Value);
@@ -361,8 +363,8 @@ internal sealed class RequestStore : IDisposable
                 Project = reader.GetString(1),
                 Deployment = reader.GetString(2),
                 Version = reader.GetString(3),
-                Kind = reader.GetString(4) == "direct" ? RequestKind.Direct : RequestKind.Batch,
-                Status = reader.GetString(5),
+                Kind = reader.GetString(4) == "direct" ? RequestMode.Direct : RequestMode.Batch,
+                Status = new RequestStatus(reader.GetString(5)),
                 CreatedAt = reader.GetInt64(6),
                 StartedAt = reader.IsDBNull(7) ? null : reader.GetInt64(7),
                 CompletedAt = reader.IsDBNull(8) ? null : reader.GetInt64(8),

@@ -20,7 +20,7 @@ public class AddUbiOpsClientTests
         using var provider = services.BuildServiceProvider();
 
         var client = provider.GetRequiredService<UbiOpsClient>();
-        var raw = provider.GetRequiredService<IDeploymentRequestsClient>();
+        var raw = provider.GetRequiredService<DeploymentRequestsClient>();
 
         Assert.That(client.Raw, Is.InstanceOf<DeploymentRequestsClient>());
         Assert.That(raw, Is.InstanceOf<DeploymentRequestsClient>());
@@ -135,7 +135,7 @@ public class AddUbiOpsClientTests
         using var provider = BuildWith(network);
 
         var error = Assert.ThrowsAsync<UbiOpsApiException>(() =>
-            provider.GetRequiredService<UbiOpsClient>().Raw.Batch_deployment_requests_createAsync([new { a = 1 }], "p", "d"));
+            provider.GetRequiredService<UbiOpsClient>().Raw.Batch_deployment_requests_createAsync([RequestInput.FromObject(new { a = 1 })], "p", "d"));
 
         Assert.That(error!.StatusCode, Is.EqualTo(500));
         Assert.That(network.Count, Is.EqualTo(1));

@@ -34,7 +34,7 @@ public class SecretRedactionTests
         var raw = provider.GetRequiredService<UbiOpsClient>().Raw;
 
         await raw.Deployment_requests_deleteAsync("p", "d", "r-1");
-        var unauthorized = Assert.CatchAsync<UbiOpsApiException>(() => raw.Deployment_requests_createAsync(new { a = 1 }, "p", "d"));
+        var unauthorized = Assert.CatchAsync<UbiOpsApiException>(() => raw.Deployment_requests_createAsync(RequestInput.FromObject(new { a = 1 }), "p", "d"));
         var refused = Assert.ThrowsAsync<HttpRequestException>(() => raw.Deployment_requests_getAsync("p", "d", "r-1"));
 
         var records = provider.GetFakeLogCollector().GetSnapshot();

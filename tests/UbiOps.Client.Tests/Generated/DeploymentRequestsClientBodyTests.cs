@@ -22,9 +22,6 @@ public class DeploymentRequestsClientBodyTests
             .Concat(Variants.Both("plain string with quotes and non-ASCII",
                 "say \"café\" ☕",
                 "\"say \\\"café\\\" ☕\""))
-            .Concat(Variants.Both("list for the 'requests' function (docs' example)",
-                new[] { new Dictionary<string, object> { ["input-field-1"] = 5.0 }, new Dictionary<string, object> { ["input-field-1"] = 10.0 } },
-                """[{"input-field-1":5.0},{"input-field-1":10.0}]"""))
             .Concat(Variants.Both("a date in the input uses the API's time format",
                 new Dictionary<string, object> { ["when"] = new DateTimeOffset(2020, 3, 28, 20, 0, 26, 613, TimeSpan.FromHours(2)) },
                 """{"when":"2020-03-28T20:00:26.613+02:00"}"""));
@@ -36,8 +33,8 @@ public class DeploymentRequestsClientBodyTests
         harness.Responds(HttpStatusCode.OK, DocExamples.CreateCompleted);
 
         _ = explicitVersion
-            ? await harness.Client.Deployment_version_requests_createAsync(data, Names.Project, Names.Deployment, Names.Version)
-            : await harness.Client.Deployment_requests_createAsync(data, Names.Project, Names.Deployment);
+            ? await harness.Client.Deployment_version_requests_createAsync(RequestInput.FromObject(data), Names.Project, Names.Deployment, Names.Version)
+            : await harness.Client.Deployment_requests_createAsync(RequestInput.FromObject(data), Names.Project, Names.Deployment);
 
         AssertJsonBody(harness.Request, expectedBody);
     }
@@ -65,8 +62,8 @@ public class DeploymentRequestsClientBodyTests
         harness.Responds(HttpStatusCode.OK, DocExamples.BatchCreate);
 
         _ = explicitVersion
-            ? await harness.Client.Batch_deployment_version_requests_createAsync(data, Names.Project, Names.Deployment, Names.Version)
-            : await harness.Client.Batch_deployment_requests_createAsync(data, Names.Project, Names.Deployment);
+            ? await harness.Client.Batch_deployment_version_requests_createAsync(data.Select(RequestInput.FromObject), Names.Project, Names.Deployment, Names.Version)
+            : await harness.Client.Batch_deployment_requests_createAsync(data.Select(RequestInput.FromObject), Names.Project, Names.Deployment);
 
         AssertJsonBody(harness.Request, expectedBody);
     }
@@ -105,7 +102,7 @@ public class DeploymentRequestsClientBodyTests
     {
         using var harness = new WireHarness();
         harness.Responds(HttpStatusCode.OK, """{"id":"r1","version":"v1","status":"cancelled_pending","time_created":"2020-03-28T20:00:26.613+00:00"}""");
-        var update = new DeploymentRequestUpdate { Status = DeploymentRequestUpdateStatus.Cancelled };
+        var update = new DeploymentRequestUpdate { Status = RequestStatus.Cancelled };
 
         _ = explicitVersion
             ? await harness.Client.Deployment_version_requests_updateAsync(update, Names.Project, Names.Deployment, Names.Version, Names.RequestId)

@@ -30,12 +30,12 @@ public class DeploymentRequestsClientQueryTests
     {
         var cases = new (string Name, ListFilters Filters, string Query)[]
         {
-            ("status pending", new() { Status = DeploymentRequestStatus.Pending }, "?status=pending"),
-            ("status processing", new() { Status = DeploymentRequestStatus.Processing }, "?status=processing"),
-            ("status completed", new() { Status = DeploymentRequestStatus.Completed }, "?status=completed"),
-            ("status failed", new() { Status = DeploymentRequestStatus.Failed }, "?status=failed"),
-            ("status cancelled", new() { Status = DeploymentRequestStatus.Cancelled }, "?status=cancelled"),
-            ("status cancelled_pending", new() { Status = DeploymentRequestStatus.Cancelled_pending }, "?status=cancelled_pending"),
+            ("status pending", new() { Status = RequestStatus.Pending }, "?status=pending"),
+            ("status processing", new() { Status = RequestStatus.Processing }, "?status=processing"),
+            ("status completed", new() { Status = RequestStatus.Completed }, "?status=completed"),
+            ("status failed", new() { Status = RequestStatus.Failed }, "?status=failed"),
+            ("status cancelled", new() { Status = RequestStatus.Cancelled }, "?status=cancelled"),
+            ("status cancelled_pending", new() { Status = RequestStatus.CancelledPending }, "?status=cancelled_pending"),
             ("success true", new() { Success = true }, "?success=true"),
             ("success false", new() { Success = false }, "?success=false"),
             ("limit", new() { Limit = 10 }, "?limit=10"),
@@ -75,7 +75,7 @@ public class DeploymentRequestsClientQueryTests
         using var harness = new WireHarness();
         var filters = new ListFilters
         {
-            Status = DeploymentRequestStatus.Cancelled_pending,
+            Status = RequestStatus.CancelledPending,
             Success = false,
             Limit = 50,
             Offset = 100,
@@ -173,7 +173,7 @@ public class DeploymentRequestsClientQueryTests
     /// <summary>The optional filters of the list operations.</summary>
     public sealed record ListFilters
     {
-        public DeploymentRequestStatus? Status { get; init; }
+        public RequestStatus? Status { get; init; }
         public bool? Success { get; init; }
         public int? Limit { get; init; }
         public int? Offset { get; init; }

@@ -3,7 +3,7 @@ using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 // The deprecated "success" field is still in every documented answer; reading it is the point.
-#pragma warning disable CS0612
+#pragma warning disable CS0618
 
 namespace UbiOps.Client.Tests.Generated;
 
@@ -30,10 +30,10 @@ public class DeploymentRequestsClientResponseTests
             Assert.That(created.Id, Is.EqualTo("85ae32a7-fe3a-4a55-be27-9db88ae68501"));
             Assert.That(created.Deployment, Is.EqualTo("deployment-1"));
             Assert.That(created.Version, Is.EqualTo("v1"));
-            Assert.That(created.Status, Is.EqualTo("failed"));
+            Assert.That(created.Status, Is.EqualTo(RequestStatus.Failed));
             Assert.That(created.Success, Is.False);
             Assert.That(created.Result, Is.Null);
-            Assert.That(created.Error_message, Is.EqualTo("Asset ID not supported"));
+            Assert.That(created.ErrorMessage, Is.EqualTo("Asset ID not supported"));
             Assert.That(created.Timeout, Is.EqualTo(300));
             Assert.That(created.AdditionalProperties, Is.Empty, "every field of the example is in the model");
         });
@@ -53,11 +53,11 @@ public class DeploymentRequestsClientResponseTests
             Assert.That(created.Id, Is.EqualTo("ffce45da-1562-419a-89a0-0a0837e55392"));
             Assert.That(created.Deployment, Is.EqualTo("deployment-1"));
             Assert.That(created.Version, Is.EqualTo("v2"));
-            Assert.That(created.Status, Is.EqualTo("completed"));
+            Assert.That(created.Status, Is.EqualTo(RequestStatus.Completed));
             Assert.That(created.Success, Is.True);
             // The output fields are strings in the example and stay strings.
             Assert.That(Json(created.Result), Is.EqualTo("""{"output-field-1":"2.1369","output-field-2":"5.5832"}"""));
-            Assert.That(created.Error_message, Is.Null);
+            Assert.That(created.ErrorMessage, Is.Null);
             Assert.That(created.Timeout, Is.EqualTo(300));
             Assert.That(created.AdditionalProperties, Is.Empty);
         });
@@ -82,8 +82,8 @@ public class DeploymentRequestsClientResponseTests
             {
                 Assert.That(request.Deployment, Is.EqualTo("deployment-1"));
                 Assert.That(request.Version, Is.EqualTo("v1"));
-                Assert.That(request.Status, Is.EqualTo("pending"));
-                Assert.That(request.Time_created, Is.EqualTo(Utc(2020, 3, 28, 20, 0, 26, 613)).WithSameOffset);
+                Assert.That(request.Status, Is.EqualTo(RequestStatus.Pending));
+                Assert.That(request.TimeCreated, Is.EqualTo(Utc(2020, 3, 28, 20, 0, 26, 613)).WithSameOffset);
                 Assert.That(request.AdditionalProperties, Is.Empty);
             }
         });
@@ -105,27 +105,27 @@ public class DeploymentRequestsClientResponseTests
         Assert.Multiple(() =>
         {
             Assert.That(first.Id, Is.EqualTo("2f909aeb-5c7e-4974-970d-cd0a6a073aca"));
-            Assert.That(first.Time_created, Is.EqualTo(Utc(2020, 3, 29, 8, 9, 10, 729)).WithSameOffset);
-            Assert.That(Json(first.Request_data), Is.EqualTo("""{"input":82.2}"""));
+            Assert.That(first.TimeCreated, Is.EqualTo(Utc(2020, 3, 29, 8, 9, 10, 729)).WithSameOffset);
+            Assert.That(Json(first.RequestData), Is.EqualTo("""{"input":82.2}"""));
             Assert.That(first.Retries, Is.EqualTo(0));
 
             Assert.That(second.Id, Is.EqualTo("85711124-54db-4794-b83d-24492247c6e1"));
-            Assert.That(second.Time_created, Is.EqualTo(Utc(2020, 6, 25, 9, 37, 17, 765)).WithSameOffset);
-            Assert.That(Json(second.Request_data), Is.EqualTo("""{"input":52.4}"""));
+            Assert.That(second.TimeCreated, Is.EqualTo(Utc(2020, 6, 25, 9, 37, 17, 765)).WithSameOffset);
+            Assert.That(Json(second.RequestData), Is.EqualTo("""{"input":52.4}"""));
             Assert.That(second.Retries, Is.EqualTo(1));
 
             foreach (var detail in details)
             {
                 Assert.That(detail.Deployment, Is.EqualTo("deployment-1"));
                 Assert.That(detail.Version, Is.EqualTo("v1"));
-                Assert.That(detail.Status, Is.EqualTo("pending"));
+                Assert.That(detail.Status, Is.EqualTo(RequestStatus.Pending));
                 Assert.That(detail.Success, Is.Null);
-                Assert.That(detail.Time_started, Is.Null);
-                Assert.That(detail.Time_completed, Is.Null);
+                Assert.That(detail.TimeStarted, Is.Null);
+                Assert.That(detail.TimeCompleted, Is.Null);
                 Assert.That(detail.Result, Is.Null);
-                Assert.That(detail.Error_message, Is.Null);
-                Assert.That(detail.Input_size, Is.EqualTo(14));
-                Assert.That(detail.Output_size, Is.Null);
+                Assert.That(detail.ErrorMessage, Is.Null);
+                Assert.That(detail.InputSize, Is.EqualTo(14));
+                Assert.That(detail.OutputSize, Is.Null);
                 Assert.That(detail.AdditionalProperties, Is.Empty);
             }
         });
@@ -144,27 +144,27 @@ public class DeploymentRequestsClientResponseTests
             Assert.That(detail.Id, Is.EqualTo("2f909aeb-5c7e-4974-970d-cd0a6a073aca"));
             Assert.That(detail.Deployment, Is.EqualTo("deployment-1"));
             Assert.That(detail.Version, Is.EqualTo("v1"));
-            Assert.That(detail.Status, Is.EqualTo("pending"));
+            Assert.That(detail.Status, Is.EqualTo(RequestStatus.Pending));
             Assert.That(detail.Success, Is.Null);
-            Assert.That(detail.Time_created, Is.EqualTo(Utc(2020, 3, 29, 8, 9, 10, 729)).WithSameOffset);
-            Assert.That(detail.Time_started, Is.Null);
-            Assert.That(detail.Time_completed, Is.Null);
-            Assert.That(Json(detail.Request_data), Is.EqualTo("""{"input":82.3}"""));
+            Assert.That(detail.TimeCreated, Is.EqualTo(Utc(2020, 3, 29, 8, 9, 10, 729)).WithSameOffset);
+            Assert.That(detail.TimeStarted, Is.Null);
+            Assert.That(detail.TimeCompleted, Is.Null);
+            Assert.That(Json(detail.RequestData), Is.EqualTo("""{"input":82.3}"""));
             Assert.That(detail.Result, Is.Null);
-            Assert.That(detail.Error_message, Is.Null);
-            Assert.That(detail.Notification_group, Is.EqualTo("notification-group-1"));
+            Assert.That(detail.ErrorMessage, Is.Null);
+            Assert.That(detail.NotificationGroup, Is.EqualTo("notification-group-1"));
             Assert.That(detail.Retries, Is.EqualTo(0));
-            Assert.That(detail.Input_size, Is.EqualTo(14));
-            Assert.That(detail.Output_size, Is.Null);
+            Assert.That(detail.InputSize, Is.EqualTo(14));
+            Assert.That(detail.OutputSize, Is.Null);
             Assert.That(detail.AdditionalProperties, Is.Empty);
 
             Assert.That(detail.Origin, Is.Not.Null);
             Assert.That(detail.Origin!.Deployment, Is.EqualTo("deployment-1"));
-            Assert.That(detail.Origin.Deployment_version, Is.EqualTo("v1"));
-            Assert.That(detail.Origin.Created_by, Is.EqualTo("user@example.com"));
+            Assert.That(detail.Origin.DeploymentVersion, Is.EqualTo("v1"));
+            Assert.That(detail.Origin.CreatedBy, Is.EqualTo("user@example.com"));
             Assert.That(detail.Origin.Pipeline, Is.Null);
-            Assert.That(detail.Origin.Pipeline_version, Is.Null);
-            Assert.That(detail.Origin.Request_schedule, Is.Null);
+            Assert.That(detail.Origin.PipelineVersion, Is.Null);
+            Assert.That(detail.Origin.RequestSchedule, Is.Null);
             Assert.That(detail.Origin.AdditionalProperties, Is.Empty);
         });
     }
@@ -182,22 +182,22 @@ public class DeploymentRequestsClientResponseTests
         Assert.Multiple(() =>
         {
             Assert.That(pending.Id, Is.EqualTo("69eca481-8576-49e8-8e20-ea56f2005bcb"));
-            Assert.That(pending.Status, Is.EqualTo("pending"));
+            Assert.That(pending.Status, Is.EqualTo(RequestStatus.Pending));
             Assert.That(pending.Success, Is.Null);
-            Assert.That(pending.Time_created, Is.EqualTo(Utc(2020, 3, 28, 20, 0, 26, 613)).WithSameOffset);
-            Assert.That(pending.Time_started, Is.Null);
-            Assert.That(pending.Time_completed, Is.Null);
-            Assert.That(pending.Input_size, Is.EqualTo(10));
-            Assert.That(pending.Output_size, Is.Null);
+            Assert.That(pending.TimeCreated, Is.EqualTo(Utc(2020, 3, 28, 20, 0, 26, 613)).WithSameOffset);
+            Assert.That(pending.TimeStarted, Is.Null);
+            Assert.That(pending.TimeCompleted, Is.Null);
+            Assert.That(pending.InputSize, Is.EqualTo(10));
+            Assert.That(pending.OutputSize, Is.Null);
 
             Assert.That(completed.Id, Is.EqualTo("2521378e-263e-4e2e-85e9-a96254b36536"));
-            Assert.That(completed.Status, Is.EqualTo("completed"));
+            Assert.That(completed.Status, Is.EqualTo(RequestStatus.Completed));
             Assert.That(completed.Success, Is.True);
-            Assert.That(completed.Time_created, Is.EqualTo(Utc(2020, 3, 28, 20, 0, 26, 613)).WithSameOffset);
-            Assert.That(completed.Time_started, Is.EqualTo(Utc(2020, 3, 28, 20, 0, 41, 276)).WithSameOffset);
-            Assert.That(completed.Time_completed, Is.EqualTo(Utc(2020, 3, 28, 20, 0, 42, 241)).WithSameOffset);
-            Assert.That(completed.Input_size, Is.EqualTo(10));
-            Assert.That(completed.Output_size, Is.EqualTo(10));
+            Assert.That(completed.TimeCreated, Is.EqualTo(Utc(2020, 3, 28, 20, 0, 26, 613)).WithSameOffset);
+            Assert.That(completed.TimeStarted, Is.EqualTo(Utc(2020, 3, 28, 20, 0, 41, 276)).WithSameOffset);
+            Assert.That(completed.TimeCompleted, Is.EqualTo(Utc(2020, 3, 28, 20, 0, 42, 241)).WithSameOffset);
+            Assert.That(completed.InputSize, Is.EqualTo(10));
+            Assert.That(completed.OutputSize, Is.EqualTo(10));
 
             foreach (var item in list)
             {
@@ -221,23 +221,23 @@ public class DeploymentRequestsClientResponseTests
         Assert.Multiple(() =>
         {
             Assert.That(first.Id, Is.EqualTo("69eca481-8576-49e8-8e20-ea56f2005bcb"));
-            Assert.That(first.Time_created, Is.EqualTo(Utc(2020, 3, 28, 20, 0, 43, 613)).WithSameOffset);
-            Assert.That(first.Time_started, Is.EqualTo(Utc(2020, 3, 28, 20, 0, 50, 276)).WithSameOffset);
-            Assert.That(first.Time_completed, Is.EqualTo(Utc(2020, 3, 28, 20, 0, 55, 241)).WithSameOffset);
+            Assert.That(first.TimeCreated, Is.EqualTo(Utc(2020, 3, 28, 20, 0, 43, 613)).WithSameOffset);
+            Assert.That(first.TimeStarted, Is.EqualTo(Utc(2020, 3, 28, 20, 0, 50, 276)).WithSameOffset);
+            Assert.That(first.TimeCompleted, Is.EqualTo(Utc(2020, 3, 28, 20, 0, 55, 241)).WithSameOffset);
 
             Assert.That(second.Id, Is.EqualTo("2521378e-263e-4e2e-85e9-a96254b36536"));
-            Assert.That(second.Time_created, Is.EqualTo(Utc(2020, 3, 28, 21, 12, 45, 613)).WithSameOffset);
-            Assert.That(second.Time_started, Is.EqualTo(Utc(2020, 3, 28, 21, 13, 0, 276)).WithSameOffset);
-            Assert.That(second.Time_completed, Is.EqualTo(Utc(2020, 3, 28, 21, 13, 5, 241)).WithSameOffset);
+            Assert.That(second.TimeCreated, Is.EqualTo(Utc(2020, 3, 28, 21, 12, 45, 613)).WithSameOffset);
+            Assert.That(second.TimeStarted, Is.EqualTo(Utc(2020, 3, 28, 21, 13, 0, 276)).WithSameOffset);
+            Assert.That(second.TimeCompleted, Is.EqualTo(Utc(2020, 3, 28, 21, 13, 5, 241)).WithSameOffset);
 
             foreach (var item in list)
             {
                 Assert.That(item.Deployment, Is.EqualTo("deployment-1"));
                 Assert.That(item.Version, Is.EqualTo("v1"));
-                Assert.That(item.Status, Is.EqualTo("completed"));
+                Assert.That(item.Status, Is.EqualTo(RequestStatus.Completed));
                 Assert.That(item.Success, Is.True);
-                Assert.That(item.Input_size, Is.EqualTo(10));
-                Assert.That(item.Output_size, Is.EqualTo(10));
+                Assert.That(item.InputSize, Is.EqualTo(10));
+                Assert.That(item.OutputSize, Is.EqualTo(10));
                 Assert.That(item.AdditionalProperties, Is.Empty);
             }
         });
@@ -265,7 +265,7 @@ public class DeploymentRequestsClientResponseTests
             """;
         using var harness = new WireHarness();
         harness.Responds(HttpStatusCode.OK, answer);
-        var cancel = new DeploymentRequestUpdate { Status = DeploymentRequestUpdateStatus.Cancelled };
+        var cancel = new DeploymentRequestUpdate { Status = RequestStatus.Cancelled };
 
         var updated = explicitVersion
             ? await harness.Client.Deployment_version_requests_updateAsync(cancel, Names.Project, Names.Deployment, Names.Version, Names.RequestId)
@@ -276,15 +276,15 @@ public class DeploymentRequestsClientResponseTests
             Assert.That(updated.Id, Is.EqualTo("2f909aeb-5c7e-4974-970d-cd0a6a073aca"));
             Assert.That(updated.Deployment, Is.EqualTo("deployment-1"));
             Assert.That(updated.Version, Is.EqualTo("v1"));
-            Assert.That(updated.Status, Is.EqualTo("cancelled_pending"));
+            Assert.That(updated.Status, Is.EqualTo(RequestStatus.CancelledPending));
             Assert.That(updated.Success, Is.Null);
-            Assert.That(updated.Time_created, Is.EqualTo(Utc(2020, 3, 29, 8, 9, 10, 729)).WithSameOffset);
-            Assert.That(updated.Time_started, Is.EqualTo(Utc(2020, 3, 29, 8, 9, 11, 2)).WithSameOffset);
-            Assert.That(updated.Time_completed, Is.Null);
-            Assert.That(updated.Error_message, Is.Null);
-            Assert.That(Json(updated.Request_data), Is.EqualTo("""{"input":82.3}"""));
+            Assert.That(updated.TimeCreated, Is.EqualTo(Utc(2020, 3, 29, 8, 9, 10, 729)).WithSameOffset);
+            Assert.That(updated.TimeStarted, Is.EqualTo(Utc(2020, 3, 29, 8, 9, 11, 2)).WithSameOffset);
+            Assert.That(updated.TimeCompleted, Is.Null);
+            Assert.That(updated.ErrorMessage, Is.Null);
+            Assert.That(Json(updated.RequestData), Is.EqualTo("""{"input":82.3}"""));
             Assert.That(updated.Result, Is.Null);
-            Assert.That(updated.Notification_group, Is.Null);
+            Assert.That(updated.NotificationGroup, Is.Null);
             Assert.That(updated.AdditionalProperties, Is.Empty);
         });
     }
@@ -302,9 +302,9 @@ public class DeploymentRequestsClientResponseTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(detail.Time_created, Is.EqualTo(new DateTimeOffset(2020, 3, 28, 22, 0, 26, 613, TimeSpan.FromHours(2))).WithSameOffset);
-            Assert.That(detail.Time_started, Is.EqualTo(new DateTimeOffset(2020, 3, 28, 15, 0, 27, 1, TimeSpan.FromHours(-5))).WithSameOffset);
-            Assert.That(detail.Time_completed, Is.EqualTo(Utc(2020, 3, 28, 20, 0, 28, 500)).WithSameOffset);
+            Assert.That(detail.TimeCreated, Is.EqualTo(new DateTimeOffset(2020, 3, 28, 22, 0, 26, 613, TimeSpan.FromHours(2))).WithSameOffset);
+            Assert.That(detail.TimeStarted, Is.EqualTo(new DateTimeOffset(2020, 3, 28, 15, 0, 27, 1, TimeSpan.FromHours(-5))).WithSameOffset);
+            Assert.That(detail.TimeCompleted, Is.EqualTo(Utc(2020, 3, 28, 20, 0, 28, 500)).WithSameOffset);
         });
     }
 
@@ -323,8 +323,8 @@ public class DeploymentRequestsClientResponseTests
         {
             // DateParseHandling.None: free-form data is never turned into a DateTime (which would
             // lose the offset and re-format the text).
-            Assert.That(detail.Result, Is.TypeOf<string>().And.EqualTo("2020-03-28T20:00:26.613+00:00"));
-            Assert.That(detail.Request_data, Is.TypeOf<string>().And.EqualTo("2020-03-28T20:00:26.613+02:00"));
+            Assert.That(detail.Result!.AsJson(), Is.EqualTo(new JValue("2020-03-28T20:00:26.613+00:00")));
+            Assert.That(detail.RequestData!.AsJson(), Is.EqualTo(new JValue("2020-03-28T20:00:26.613+02:00")));
         });
     }
 
@@ -339,7 +339,7 @@ public class DeploymentRequestsClientResponseTests
 
         var detail = await GetAsync(harness, explicitVersion);
 
-        var when = ((JObject)detail.Result!)["when"] as JValue;
+        var when = detail.Result!.AsJson()["when"] as JValue;
         Assert.Multiple(() =>
         {
             Assert.That(when?.Type, Is.EqualTo(JTokenType.String));
@@ -358,7 +358,7 @@ public class DeploymentRequestsClientResponseTests
 
         var detail = await GetAsync(harness, explicitVersion);
 
-        Assert.That(detail.Status, Is.EqualTo("queued_somewhere"));
+        Assert.That(detail.Status, Is.EqualTo(new RequestStatus("queued_somewhere")));
     }
 
     [Test]
@@ -376,10 +376,10 @@ public class DeploymentRequestsClientResponseTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(listed.Single().Status, Is.EqualTo("queued_somewhere"));
-            Assert.That(collected.Single().Status, Is.EqualTo("queued_somewhere"));
-            Assert.That(batch.Single().Status, Is.EqualTo("queued_somewhere"));
-            Assert.That(created.Status, Is.EqualTo("queued_somewhere"));
+            Assert.That(listed.Single().Status, Is.EqualTo(new RequestStatus("queued_somewhere")));
+            Assert.That(collected.Single().Status, Is.EqualTo(new RequestStatus("queued_somewhere")));
+            Assert.That(batch.Single().Status, Is.EqualTo(new RequestStatus("queued_somewhere")));
+            Assert.That(created.Status, Is.EqualTo(new RequestStatus("queued_somewhere")));
         });
     }
 
@@ -416,8 +416,8 @@ public class DeploymentRequestsClientResponseTests
 
     private static Task<DeploymentRequestCreateResponse> CreateAsync(WireHarness harness, bool explicitVersion, object data) =>
         explicitVersion
-            ? harness.Client.Deployment_version_requests_createAsync(data, Names.Project, Names.Deployment, Names.Version)
-            : harness.Client.Deployment_requests_createAsync(data, Names.Project, Names.Deployment);
+            ? harness.Client.Deployment_version_requests_createAsync(RequestInput.FromObject(data), Names.Project, Names.Deployment, Names.Version)
+            : harness.Client.Deployment_requests_createAsync(RequestInput.FromObject(data), Names.Project, Names.Deployment);
 
     private static Task<DeploymentRequestSingleDetail> GetAsync(WireHarness harness, bool explicitVersion) =>
         explicitVersion

@@ -175,7 +175,7 @@ public sealed class CreatesUnderAmbiguousFailuresTests
         Assert.That(requestIds, Is.Unique);
         Assert.That(requestIds.Select(live.Emulator.ExecutionCount), Is.All.EqualTo(1));
         Assert.That(live.Emulator.TotalExecutions, Is.EqualTo(InputCount), "nothing ran that the caller does not know of");
-        Assert.That(requestIds.Select(id => finished[id].Output!.AsString()), Is.EqualTo(inputs.Select(i => i.ToString())),
+        Assert.That(requestIds.Select(id => finished[id].Result!.AsString()), Is.EqualTo(inputs.Select(i => i.ToString())),
             "each request holds its own input's result");
     }
 }

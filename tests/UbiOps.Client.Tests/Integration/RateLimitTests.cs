@@ -23,7 +23,7 @@ public sealed class RateLimitTests
         var outcomes = await live.Echo.RunAsync(inputs, new RunOptions { Wait = wait }).ToListAsync();
 
         Assert.That(outcomes.Select(o => o.Index), Is.EqualTo(Enumerable.Range(0, InputCount)));
-        Assert.That(outcomes.Select(o => o.Output!.AsString()), Is.EqualTo(inputs.Select(i => i.ToString())));
+        Assert.That(outcomes.Select(o => o.Result!.AsString()), Is.EqualTo(inputs.Select(i => i.ToString())));
         Assert.That(outcomes.Select(o => live.Emulator.ExecutionCount(o.RequestId)), Is.All.EqualTo(1));
         Assert.That(live.Emulator.TotalExecutions, Is.EqualTo(InputCount));
         var attempts = live.Attempts();

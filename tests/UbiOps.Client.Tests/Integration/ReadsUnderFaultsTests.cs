@@ -40,7 +40,7 @@ public sealed class ReadsUnderFaultsTests
         var collected = await _live.Echo.CollectAsync(_ids);
 
         Assert.That(collected.Select(d => d.Id), Is.EqualTo(_ids));
-        Assert.That(collected.Select(d => d.Output!.AsString()), Is.EqualTo(_inputs.Select(i => i.ToString())));
+        Assert.That(collected.Select(d => d.Result!.AsString()), Is.EqualTo(_inputs.Select(i => i.ToString())));
         AssertRetriedThroughFaults(before, "collect");
     }
 
@@ -52,7 +52,7 @@ public sealed class ReadsUnderFaultsTests
         var listed = await _live.Echo.ListAllAsync(new RequestFilter { Limit = 25, Sort = SortDirection.Asc }).ToListAsync();
 
         Assert.That(listed.Select(r => r.Id), Is.EquivalentTo(_ids));
-        Assert.That(listed.Select(r => r.RequestStatus), Is.All.EqualTo(RequestStatus.Completed));
+        Assert.That(listed.Select(r => r.Status), Is.All.EqualTo(RequestStatus.Completed));
         AssertRetriedThroughFaults(before, "list");
     }
 
@@ -65,7 +65,7 @@ public sealed class ReadsUnderFaultsTests
         var details = await Task.WhenAll(sample.Select(i => _live.Echo.GetAsync(_ids[i])));
 
         Assert.That(details.Select(d => d.Id), Is.EqualTo(sample.Select(i => _ids[i])));
-        Assert.That(details.Select(d => d.Output!.AsString()), Is.EqualTo(sample.Select(i => _inputs[i].ToString())));
+        Assert.That(details.Select(d => d.Result!.AsString()), Is.EqualTo(sample.Select(i => _inputs[i].ToString())));
         AssertRetriedThroughFaults(before, "get");
     }
 

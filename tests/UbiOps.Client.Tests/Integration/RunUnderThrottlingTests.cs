@@ -49,7 +49,7 @@ public sealed class RunUnderThrottlingTests
     public void RunAsync_Throttled_EveryResultEqualsItsInput()
     {
         Assert.That(_outcomes.Select(o => o.Status), Is.All.EqualTo(RequestStatus.Completed));
-        Assert.That(_outcomes.Select(o => o.Output!.As<Document>()), Is.EqualTo(_inputs));
+        Assert.That(_outcomes.Select(o => o.Result!.As<Document>()), Is.EqualTo(_inputs));
     }
 
     [Test]

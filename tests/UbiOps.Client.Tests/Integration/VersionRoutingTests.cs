@@ -28,8 +28,8 @@ public sealed class VersionRoutingTests
         var get = await scope.GetAsync(direct.Id);
         var collected = await scope.CollectAsync(batch.Select(b => b.Id));
 
-        Assert.That(direct.Output!.AsString(), Is.EqualTo(input.ToString()));
-        Assert.That(run.Output!.AsString(), Is.EqualTo(input.ToString()));
+        Assert.That(direct.Result!.AsString(), Is.EqualTo(input.ToString()));
+        Assert.That(run.Result!.AsString(), Is.EqualTo(input.ToString()));
         Assert.That(
             new[] { direct.Version, get.Version, run.Detail.Version }.Concat(batch.Select(b => b.Version)).Concat(collected.Select(c => c.Version)),
             Is.All.EqualTo(expected));

@@ -27,7 +27,7 @@ public class RequestInputTests
     [Test]
     public void Serialize_DictionaryInput_IsJsonObject()
     {
-        RequestInput input = new Dictionary<string, object> { ["input-field-1"] = 5.0, ["input-field-2"] = "N" };
+        var input = RequestInput.FromObject(new Dictionary<string, object> { ["input-field-1"] = 5.0, ["input-field-2"] = "N" });
 
         Assert.That(JsonConvert.SerializeObject(input), Is.EqualTo("{\"input-field-1\":5.0,\"input-field-2\":\"N\"}"));
         Assert.That(input.IsStructured, Is.True);

@@ -17,8 +17,8 @@ public class RequestOutputTests
         var detail = JsonConvert.DeserializeObject<DeploymentRequestBatchDetail>(
             ApiMock.Detail("r1", "completed", result: "2020-03-28T20:00:26+00:00").ToString(), JsonDefaults.Create())!;
 
-        Assert.That(detail.Output!.IsPlain, Is.True);
-        Assert.That(detail.Output.AsString(), Is.EqualTo("2020-03-28T20:00:26+00:00"), "a date-like result stays the text the deployment produced");
+        Assert.That(detail.Result!.IsPlain, Is.True);
+        Assert.That(detail.Result.AsString(), Is.EqualTo("2020-03-28T20:00:26+00:00"), "a date-like result stays the text the deployment produced");
     }
 
     [Test]
@@ -27,10 +27,10 @@ public class RequestOutputTests
         var detail = JsonConvert.DeserializeObject<DeploymentRequestBatchDetail>(
             ApiMock.Detail("r1", "completed", result: new { score = 0.75 }).ToString())!;
 
-        Assert.That(detail.Output!.IsStructured, Is.True);
-        Assert.That(detail.Output.As<Prediction>()!.Score, Is.EqualTo(0.75));
-        Assert.That(detail.Output.AsJson()["score"]!.Value<double>(), Is.EqualTo(0.75));
-        Assert.That(detail.Output.AsString(), Is.EqualTo("{\"score\":0.75}"));
+        Assert.That(detail.Result!.IsStructured, Is.True);
+        Assert.That(detail.Result.As<Prediction>()!.Score, Is.EqualTo(0.75));
+        Assert.That(detail.Result.AsJson()["score"]!.Value<double>(), Is.EqualTo(0.75));
+        Assert.That(detail.Result.AsString(), Is.EqualTo("{\"score\":0.75}"));
     }
 
     [Test]
@@ -38,7 +38,7 @@ public class RequestOutputTests
     {
         var detail = JsonConvert.DeserializeObject<DeploymentRequestBatchDetail>(ApiMock.Detail("r1", "pending").ToString())!;
 
-        Assert.That(detail.Output, Is.Null);
+        Assert.That(detail.Result, Is.Null);
     }
 
     [Test]

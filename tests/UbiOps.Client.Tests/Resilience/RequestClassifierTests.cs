@@ -58,13 +58,13 @@ public class RequestClassifierTests
         var network = new ScriptedHandler().ThenAnswer(HttpStatusCode.BadRequest, "{\"error\":\"x\"}");
         using var http = new HttpClient(network);
         var raw = new DeploymentRequestsClient(http, new UbiOpsClientOptions { Token = "t", BaseUrl = Routes.BaseUrl });
-        var cancel = new DeploymentRequestUpdate { Status = DeploymentRequestUpdateStatus.Cancelled };
+        var cancel = new DeploymentRequestUpdate { Status = RequestStatus.Cancelled };
         var calls = new (RequestKind Kind, Func<Task> Call)[]
         {
-            (RequestKind.DirectCreate, () => raw.Deployment_requests_createAsync(new { a = 1 }, "p", "d", 60)),
-            (RequestKind.DirectCreate, () => raw.Deployment_version_requests_createAsync(new { a = 1 }, "p", "d", "v", 60)),
-            (RequestKind.BatchCreate, () => raw.Batch_deployment_requests_createAsync([new { a = 1 }], "p", "d")),
-            (RequestKind.BatchCreate, () => raw.Batch_deployment_version_requests_createAsync([new { a = 1 }], "p", "d", "v")),
+            (RequestKind.DirectCreate, () => raw.Deployment_requests_createAsync(RequestInput.FromObject(new { a = 1 }), "p", "d", 60)),
+            (RequestKind.DirectCreate, () => raw.Deployment_version_requests_createAsync(RequestInput.FromObject(new { a = 1 }), "p", "d", "v", 60)),
+            (RequestKind.BatchCreate, () => raw.Batch_deployment_requests_createAsync([RequestInput.FromObject(new { a = 1 })], "p", "d")),
+            (RequestKind.BatchCreate, () => raw.Batch_deployment_version_requests_createAsync([RequestInput.FromObject(new { a = 1 })], "p", "d", "v")),
             (RequestKind.Collect, () => raw.Deployment_requests_batch_getAsync(["r"], "p", "d")),
             (RequestKind.Collect, () => raw.Deployment_version_requests_batch_getAsync(["r"], "p", "d", "v")),
             (RequestKind.BatchDelete, () => raw.Deployment_requests_batch_deleteAsync(["r"], "p", "d")),

@@ -165,7 +165,7 @@ public class RetryTests
         harness.Network.ThenAnswer(HttpStatusCode.InternalServerError, "{\"error\":\"boom\"}").ThenAnswer(HttpStatusCode.OK);
 
         var error = Assert.ThrowsAsync<UbiOpsApiException>(() =>
-            harness.Raw().Deployment_requests_createAsync(new { input = 1 }, "p", Routes.NewDeployment(), timeout: 60));
+            harness.Raw().Deployment_requests_createAsync(RequestInput.FromObject(new { input = 1 }), "p", Routes.NewDeployment(), timeout: 60));
 
         Assert.That(error!.StatusCode, Is.EqualTo(500));
         Assert.That(harness.Network.Count, Is.EqualTo(1));

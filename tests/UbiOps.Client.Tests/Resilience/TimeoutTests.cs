@@ -38,7 +38,7 @@ public class TimeoutTests
         using var harness = new ResilienceTestHarness(o => o.DirectRequestTimeoutMargin = Margin);
         harness.Network.ThenHang();
 
-        var call = harness.Raw().Deployment_version_requests_createAsync(new { input = 1 }, "p", Routes.NewDeployment(), "v1", timeout: 1800);
+        var call = harness.Raw().Deployment_version_requests_createAsync(RequestInput.FromObject(new { input = 1 }), "p", Routes.NewDeployment(), "v1", timeout: 1800);
         var attempt = await harness.Network.Hanging.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
         // Far beyond HttpClient's 100 s default and the resilience defaults (10 s / 30 s).

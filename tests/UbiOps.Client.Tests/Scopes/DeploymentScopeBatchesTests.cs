@@ -27,7 +27,7 @@ public class DeploymentScopeBatchesTests
         using var api = new ApiMock();
         _ = new FakeBatchServer(api);
 
-        await api.Echo.CreateBatchAsync(["a", "b"], new BatchCreateOptions { TimeoutSeconds = 172800, NotificationGroup = "team a" });
+        await api.Echo.CreateBatchAsync(["a", "b"], new BatchCreateOptions { Timeout = TimeSpan.FromSeconds(172800), NotificationGroup = "team a" });
 
         Assert.That(api.Sent.Single().Url, Is.EqualTo(ApiMock.DefaultRequests + "/batch?timeout=172800&notification_group=team%20a"));
         Assert.That(api.Sent.Single().Body, Is.EqualTo("[\"a\",\"b\"]"));
@@ -58,8 +58,8 @@ public class DeploymentScopeBatchesTests
 
     private static IEnumerable<TestCaseData> InvalidBatchOptions()
     {
-        yield return new TestCaseData(new BatchCreateOptions { TimeoutSeconds = 9 }, "TimeoutSeconds").SetName("CreateBatchAsync_TimeoutBelow10_ThrowsBeforeSending");
-        yield return new TestCaseData(new BatchCreateOptions { TimeoutSeconds = 172801 }, "TimeoutSeconds").SetName("CreateBatchAsync_TimeoutAbove172800_ThrowsBeforeSending");
+        yield return new TestCaseData(new BatchCreateOptions { Timeout = TimeSpan.FromSeconds(9) }, "Timeout").SetName("CreateBatchAsync_TimeoutBelow10_ThrowsBeforeSending");
+        yield return new TestCaseData(new BatchCreateOptions { Timeout = TimeSpan.FromSeconds(172801) }, "Timeout").SetName("CreateBatchAsync_TimeoutAbove172800_ThrowsBeforeSending");
         yield return new TestCaseData(new BatchCreateOptions { NotificationGroup = " " }, "NotificationGroup").SetName("CreateBatchAsync_EmptyNotificationGroup_ThrowsBeforeSending");
         yield return new TestCaseData(new BatchCreateOptions { MaxConcurrency = 0 }, "MaxConcurrency").SetName("CreateBatchAsync_ZeroConcurrency_ThrowsBeforeSending");
     }

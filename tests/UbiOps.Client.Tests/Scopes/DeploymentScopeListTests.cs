@@ -85,6 +85,6 @@ public class DeploymentScopeListTests
 
         var requests = await api.Echo.ListAsync();
 
-        Assert.That(requests.Single().RequestStatus.Value, Is.EqualTo("archived"));
+        Assert.That(requests.Single().Status.Value, Is.EqualTo("archived"));
     }
 }

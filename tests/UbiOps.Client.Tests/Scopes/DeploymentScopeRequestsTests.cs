@@ -12,13 +12,13 @@ public class DeploymentScopeRequestsTests
         using var api = new ApiMock();
         api.Http.When(HttpMethod.Post, ApiMock.DefaultRequests).Respond(_ => ApiMock.Json(ApiMock.Detail("r1", "completed", result: "olleh")));
 
-        var created = await api.Echo.CreateAsync("hello", timeoutSeconds: 600);
+        var created = await api.Echo.CreateAsync("hello", TimeSpan.FromSeconds(600));
 
         var sent = api.Sent.Single();
         Assert.That(sent.Url, Is.EqualTo(ApiMock.DefaultRequests + "?timeout=600"));
         Assert.That(sent.Body, Is.EqualTo("\"hello\""));
         Assert.That(sent.ContentType, Is.EqualTo("application/json"));
-        Assert.That(created.Output!.AsString(), Is.EqualTo("olleh"));
+        Assert.That(created.Result!.AsString(), Is.EqualTo("olleh"));
     }
 
     [Test]
@@ -30,7 +30,7 @@ public class DeploymentScopeRequestsTests
         var created = await api.Echo.CreateAsync(RequestInput.FromObject(new { x = 1, name = "a" }));
 
         Assert.That(JToken.DeepEquals(api.Sent.Single().BodyJson, JObject.Parse("{\"x\":1,\"name\":\"a\"}")), Is.True, api.Sent.Single().Body);
-        Assert.That(created.Output!.AsJson()["y"]!.Value<int>(), Is.EqualTo(2));
+        Assert.That(created.Result!.AsJson()["y"]!.Value<int>(), Is.EqualTo(2));
     }
 
     [Test]
@@ -41,8 +41,8 @@ public class DeploymentScopeRequestsTests
 
         var created = await api.Echo.CreateAsync("x");
 
-        Assert.That(created.RequestStatus, Is.EqualTo(RequestStatus.Failed));
-        Assert.That(created.Error_message, Is.EqualTo("division by zero"));
+        Assert.That(created.Status, Is.EqualTo(RequestStatus.Failed));
+        Assert.That(created.ErrorMessage, Is.EqualTo("division by zero"));
     }
 
     [TestCase(9)]
@@ -51,9 +51,9 @@ public class DeploymentScopeRequestsTests
     {
         using var api = new ApiMock();
 
-        var error = Assert.CatchAsync<ArgumentException>(() => api.Echo.CreateAsync("x", seconds));
+        var error = Assert.CatchAsync<ArgumentException>(() => api.Echo.CreateAsync("x", TimeSpan.FromSeconds(seconds)));
 
-        Assert.That(error!.ParamName, Is.EqualTo("timeoutSeconds"));
+        Assert.That(error!.ParamName, Is.EqualTo("timeout"));
         Assert.That(api.Sent, Is.Empty);
     }
 
@@ -63,10 +63,10 @@ public class DeploymentScopeRequestsTests
         using var api = new ApiMock();
         api.Http.When(HttpMethod.Get, ApiMock.DefaultRequests + "/r1").Respond(_ => ApiMock.Json(ApiMock.Detail("r1", "processing")));
 
-        var detail = await api.Echo.GetAsync("r1", metadataOnly: true);
+        var detail = await api.Echo.GetMetadataAsync("r1");
 
         Assert.That(api.Sent.Single().Url, Is.EqualTo(ApiMock.DefaultRequests + "/r1?metadata_only=true"));
-        Assert.That(detail.RequestStatus, Is.EqualTo(RequestStatus.Processing));
+        Assert.That(detail.Status, Is.EqualTo(RequestStatus.Processing));
     }
 
     [Test]
@@ -78,7 +78,7 @@ public class DeploymentScopeRequestsTests
         var updated = await api.Echo.CancelAsync("r1");
 
         Assert.That(api.Sent.Single().Body, Is.EqualTo("{\"status\":\"cancelled\"}"));
-        Assert.That(updated.RequestStatus.IsTerminal, Is.False, "cancelled_pending is on the way, not there");
+        Assert.That(updated.Status.IsTerminal, Is.False, "cancelled_pending is on the way, not there");
     }
 
     [Test]

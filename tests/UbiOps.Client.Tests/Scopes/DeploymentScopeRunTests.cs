@@ -36,7 +36,7 @@ public class DeploymentScopeRunTests
 
         Assert.That(outcomes.Select(o => o.Index), Is.EqualTo(new[] { 0, 1, 2, 3, 4 }));
         Assert.That(outcomes.Select(o => o.RequestId), Is.EqualTo(Enumerable.Range(0, 5).Select(i => $"req-{i}")));
-        Assert.That(outcomes.Select(o => o.Output!.AsString()), Is.EqualTo(Enumerable.Range(0, 5).Select(i => $"out-req-{i}")));
+        Assert.That(outcomes.Select(o => o.Result!.AsString()), Is.EqualTo(Enumerable.Range(0, 5).Select(i => $"out-req-{i}")));
     }
 
     [Test]
@@ -66,8 +66,8 @@ public class DeploymentScopeRunTests
 
         Assert.That(outcomes.Select(o => o.Succeeded), Is.EqualTo(new[] { true, false, false }));
         Assert.That(outcomes[1].Status, Is.EqualTo(RequestStatus.Failed));
-        Assert.That(outcomes[1].Error, Is.EqualTo("boom req-1"));
-        Assert.That(outcomes[1].Output, Is.Null);
+        Assert.That(outcomes[1].ErrorMessage, Is.EqualTo("boom req-1"));
+        Assert.That(outcomes[1].Result, Is.Null);
         Assert.That(outcomes[2].Status, Is.EqualTo(RequestStatus.Cancelled));
         Assert.That(api.Sent[0].Body, Is.EqualTo("[{\"n\":0},{\"n\":1},{\"n\":2}]"));
     }
@@ -199,7 +199,7 @@ public class DeploymentScopeRunTests
         };
         using var cts = new CancellationTokenSource();
 
-        await using var outcomes = api.Echo.RunAsync(Enumerable.Range(0, 600).Select(i => (RequestInput)i.ToString()), options, ct: cts.Token)
+        await using var outcomes = api.Echo.RunAsync(Enumerable.Range(0, 600).Select(i => (RequestInput)i.ToString()), options, cts.Token)
             .GetAsyncEnumerator();
         var next = outcomes.MoveNextAsync().AsTask();
         await secondCallArrived.Task;
@@ -228,7 +228,7 @@ public class DeploymentScopeRunTests
 
         var error = Assert.CatchAsync(async () =>
         {
-            await foreach (var _ in api.Echo.RunAsync(Enumerable.Range(0, 600).Select(i => (RequestInput)i.ToString()), options, ct: safetyNet.Token))
+            await foreach (var _ in api.Echo.RunAsync(Enumerable.Range(0, 600).Select(i => (RequestInput)i.ToString()), options, safetyNet.Token))
             {
             }
         });
@@ -276,8 +276,10 @@ public class DeploymentScopeRunTests
         using var api = new ApiMock();
         _ = new FakeBatchServer(api);
         var progress = new ProgressLog<WaitProgress>();
+        var options = Fast();
+        options.Wait!.Progress = progress;
 
-        await foreach (var _ in api.Echo.RunAsync(["a", "b", "c"], Fast(), progress))
+        await foreach (var _ in api.Echo.RunAsync(["a", "b", "c"], options))
         {
         }
 
@@ -290,7 +292,7 @@ public class DeploymentScopeRunTests
         using var api = new ApiMock();
 
         Assert.Catch<ArgumentException>(() => api.Echo.RunAsync(["a", new JObject { ["n"] = 1 }]));
-        Assert.Catch<ArgumentException>(() => api.Echo.RunAsync(["a"], new RunOptions { Submit = new BatchCreateOptions { TimeoutSeconds = 5 } }));
+        Assert.Catch<ArgumentException>(() => api.Echo.RunAsync(["a"], new RunOptions { Submit = new BatchCreateOptions { Timeout = TimeSpan.FromSeconds(5) } }));
         Assert.That(api.Sent, Is.Empty);
     }
 }

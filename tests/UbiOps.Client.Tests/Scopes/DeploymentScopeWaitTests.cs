@@ -46,7 +46,7 @@ public class DeploymentScopeWaitTests
 
         var finished = await ToListAsync(api.Echo.WaitAsync(["r1"], Fast(new InstantTimeProvider())));
 
-        Assert.That(finished.Single().RequestStatus, Is.EqualTo(RequestStatus.Cancelled));
+        Assert.That(finished.Single().Status, Is.EqualTo(RequestStatus.Cancelled));
         Assert.That(api.Sent, Has.Count.EqualTo(4));
     }
 
@@ -58,8 +58,8 @@ public class DeploymentScopeWaitTests
 
         var finished = await ToListAsync(api.Echo.WaitAsync(["r1"], Fast(new InstantTimeProvider())));
 
-        Assert.That(finished.Single().RequestStatus, Is.EqualTo(RequestStatus.Failed));
-        Assert.That(finished.Single().Error_message, Is.EqualTo("boom r1"));
+        Assert.That(finished.Single().Status, Is.EqualTo(RequestStatus.Failed));
+        Assert.That(finished.Single().ErrorMessage, Is.EqualTo("boom r1"));
         Assert.That(api.Sent, Has.Count.EqualTo(2));
     }
 
@@ -125,7 +125,9 @@ public class DeploymentScopeWaitTests
         _ = new FakeBatchServer(api) { StatusOf = (id, poll) => poll >= (id == "d" ? 2 : 1) ? final[id] : "processing" };
         var progress = new ProgressLog<WaitProgress>();
 
-        await ToListAsync(api.Echo.WaitAsync(["a", "b", "c", "d"], Fast(new InstantTimeProvider()), progress));
+        var options = Fast(new InstantTimeProvider());
+        options.Progress = progress;
+        await ToListAsync(api.Echo.WaitAsync(["a", "b", "c", "d"], options));
 
         Assert.That(progress.Reports, Is.EqualTo(new[]
         {
@@ -156,7 +158,7 @@ public class DeploymentScopeWaitTests
 
         Assert.CatchAsync<OperationCanceledException>(async () =>
         {
-            await foreach (var _ in api.Echo.WaitAsync(["a", "b"], Fast(new InstantTimeProvider()), ct: cts.Token))
+            await foreach (var _ in api.Echo.WaitAsync(["a", "b"], Fast(new InstantTimeProvider()), cts.Token))
             {
                 await cts.CancelAsync();
             }

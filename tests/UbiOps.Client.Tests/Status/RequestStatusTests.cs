@@ -29,9 +29,9 @@ public class RequestStatusTests
     {
         var detail = JsonConvert.DeserializeObject<DeploymentRequestBatchDetail>(ApiMock.Detail("r1", "quarantined").ToString())!;
 
-        Assert.That(detail.RequestStatus.Value, Is.EqualTo("quarantined"));
-        Assert.That(detail.RequestStatus.IsKnown, Is.False);
-        Assert.That(detail.RequestStatus.IsTerminal, Is.False);
+        Assert.That(detail.Status.Value, Is.EqualTo("quarantined"));
+        Assert.That(detail.Status.IsKnown, Is.False);
+        Assert.That(detail.Status.IsTerminal, Is.False);
     }
 
     [Test]

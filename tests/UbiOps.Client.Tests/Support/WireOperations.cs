@@ -12,14 +12,27 @@ public sealed record ResourceNames(string Project, string Deployment, string Ver
 /// One of the 16 operations of the raw client, called with neither optional parameter nor filter,
 /// together with the route it must use and a minimal valid success answer.
 /// </summary>
-public sealed record WireOperation(
-    string Name,
-    string Method,
-    string PathTemplate,
-    HttpStatusCode SuccessStatus,
-    string? SuccessBody,
-    Func<DeploymentRequestsClient, ResourceNames, Task> Invoke)
+public sealed class WireOperation
 {
+    internal WireOperation(string name, string method, string pathTemplate, HttpStatusCode successStatus, string? successBody,
+        Func<DeploymentRequestsClient, ResourceNames, Task> invoke)
+    {
+        (Name, Method, PathTemplate, SuccessStatus, SuccessBody, Invoke) = (name, method, pathTemplate, successStatus, successBody, invoke);
+    }
+
+    public string Name { get; }
+
+    public string Method { get; }
+
+    public string PathTemplate { get; }
+
+    public HttpStatusCode SuccessStatus { get; }
+
+    public string? SuccessBody { get; }
+
+    // Internal: the generated client is internal to the library (the tests see it through InternalsVisibleTo).
+    internal Func<DeploymentRequestsClient, ResourceNames, Task> Invoke { get; }
+
     /// <summary>The path with the given (already escaped) names put into the template.</summary>
     public string Path(ResourceNames escaped) => "/v2.1/" + PathTemplate
         .Replace("{project}", escaped.Project, StringComparison.Ordinal)
@@ -39,9 +52,9 @@ internal static class WireOperations
     private const string Created = """{"id":"r1","deployment":"echo","version":"v1","status":"completed","timeout":300}""";
     private const string Detail = """{"id":"r1","deployment":"echo","version":"v1","status":"pending","time_created":"2020-03-28T20:00:26.613+00:00"}""";
 
-    private static readonly object Input = new Dictionary<string, object> { ["input"] = 1 };
+    private static readonly RequestInput Input = RequestInput.FromObject(new Dictionary<string, object> { ["input"] = 1 });
     private static readonly string[] Ids = ["r1"];
-    private static readonly DeploymentRequestUpdate Cancel = new() { Status = DeploymentRequestUpdateStatus.Cancelled };
+    private static readonly DeploymentRequestUpdate Cancel = new() { Status = RequestStatus.Cancelled };
 
     public static IReadOnlyList<WireOperation> All { get; } =
     [

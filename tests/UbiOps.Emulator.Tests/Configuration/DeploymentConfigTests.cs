@@ -43,8 +43,8 @@ public sealed class DeploymentConfigTests
             var failed = await client.Deployment_requests_createAsync(new JObject(), "demo", "broken");
             var echoed = await client.Deployment_requests_createAsync(new JObject(), "demo", "echo");
 
-            Assert.That((failed.Status, failed.Version), Is.EqualTo(("failed", "x2")));
-            Assert.That(echoed.Status, Is.EqualTo("completed"), "the default deployments are still there");
+            Assert.That((failed.Status.Value, failed.Version), Is.EqualTo(("failed", "x2")));
+            Assert.That(echoed.Status, Is.EqualTo(RequestStatus.Completed), "the default deployments are still there");
         }
         finally
         {
@@ -60,8 +60,8 @@ public sealed class DeploymentConfigTests
 
         var response = await client.Deployment_requests_createAsync(new JObject(), "demo", "flaky");
 
-        Assert.That(response.Status, Is.EqualTo("failed"));
-        Assert.That(response.Error_message, Does.Contain("failure rate"));
+        Assert.That(response.Status, Is.EqualTo(RequestStatus.Failed));
+        Assert.That(response.ErrorMessage, Does.Contain("failure rate"));
     }
 
     [Test]
@@ -80,7 +80,7 @@ public sealed class DeploymentConfigTests
 
         Assert.That(Json.Of(doubled.Result)["y"]!.Value<int>(), Is.EqualTo(42));
         Assert.That(Json.Of(shouted.Result).Value<string>(), Is.EqualTo("HI"));
-        Assert.That((failed.Status, failed.Error_message), Is.EqualTo(("failed", "cannot shout boom")));
+        Assert.That((failed.Status.Value, failed.ErrorMessage), Is.EqualTo(("failed", "cannot shout boom")));
     }
 
     [Test]
@@ -104,6 +104,6 @@ public sealed class DeploymentConfigTests
             Assert.That(await client.Deployment_requests_listAsync("demo", deployment), Is.Empty);
         }
 
-        Assert.That((await client.Deployment_version_requests_createAsync("x", "demo", "plain-echo", "v1")).Status, Is.EqualTo("completed"));
+        Assert.That((await client.Deployment_version_requests_createAsync("x", "demo", "plain-echo", "v1")).Status, Is.EqualTo(RequestStatus.Completed));
     }
 }

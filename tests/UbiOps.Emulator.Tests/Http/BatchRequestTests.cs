@@ -15,7 +15,7 @@ public sealed class BatchRequestTests
         var created = (await client.Batch_deployment_requests_createAsync(
             [new JObject { ["n"] = 1 }, new JObject { ["n"] = 2 }], "demo", "echo", notification_group: "team")).ToList();
 
-        Assert.That(created.Select(c => c.Status), Is.All.EqualTo("pending"));
+        Assert.That(created.Select(c => c.Status), Is.All.EqualTo(RequestStatus.Pending));
         Assert.That(created.Select(c => c.Version), Is.All.EqualTo("v1"));
         var done = await Eventually.ReachAsync(
             () => client.Deployment_requests_batch_getAsync(created.Select(c => c.Id), "demo", "echo"),
@@ -24,13 +24,13 @@ public sealed class BatchRequestTests
         Assert.Multiple(() =>
         {
             Assert.That(JToken.DeepEquals(Json.Of(first.Result), new JObject { ["n"] = 1 }), Is.True);
-            Assert.That(first.Time_started, Is.Not.Null);
-            Assert.That(first.Time_completed!.Value, Is.GreaterThanOrEqualTo(first.Time_started!.Value));
+            Assert.That(first.TimeStarted, Is.Not.Null);
+            Assert.That(first.TimeCompleted!.Value, Is.GreaterThanOrEqualTo(first.TimeStarted!.Value));
             Assert.That(first.Retries, Is.EqualTo(0));
             Assert.That(created.Select(c => emulator.ExecutionCount(c.Id)), Is.All.EqualTo(1));
         });
         var single = await client.Deployment_requests_getAsync("demo", "echo", created[1].Id);
-        Assert.That(single.Notification_group, Is.EqualTo("team"));
+        Assert.That(single.NotificationGroup, Is.EqualTo("team"));
     }
 
     [Test]
@@ -50,15 +50,15 @@ public sealed class BatchRequestTests
             list => list.All(r => r.Status == "completed"), "both complete once the gate opens");
 
         // `success` is deprecated in the spec, but the emulator still sends it like the real service.
-#pragma warning disable CS0612
+#pragma warning disable CS0618
         Assert.Multiple(() =>
         {
-            Assert.That((running.Status, running.Time_started.HasValue, running.Success), Is.EqualTo(("processing", true, (bool?)null)));
-            Assert.That((waiting.Status, waiting.Time_started.HasValue), Is.EqualTo(("pending", false)), "one worker runs one request at a time");
+            Assert.That((running.Status.Value, running.TimeStarted.HasValue, running.Success), Is.EqualTo(("processing", true, (bool?)null)));
+            Assert.That((waiting.Status.Value, waiting.TimeStarted.HasValue), Is.EqualTo(("pending", false)), "one worker runs one request at a time");
             Assert.That(done.Select(r => r.Success), Is.All.True);
             Assert.That(gate.Inputs, Has.Count.EqualTo(2));
         });
-#pragma warning restore CS0612
+#pragma warning restore CS0618
     }
 
     [Test]
@@ -110,9 +110,9 @@ public sealed class BatchRequestTests
         await using var emulator = await TestEmulator.StartAsync();
         var client = TestEmulator.Client(emulator);
 
-        var accepted = await client.Batch_deployment_requests_createAsync(Enumerable.Range(0, 250).Select(i => (object)$"p{i}"), "demo", "plain-echo");
+        var accepted = await client.Batch_deployment_requests_createAsync(Enumerable.Range(0, 250).Select(i => (RequestInput)$"p{i}"), "demo", "plain-echo");
         var error = Assert.CatchAsync<UbiOpsApiException>(() =>
-            client.Batch_deployment_requests_createAsync(Enumerable.Range(0, 251).Select(i => (object)$"p{i}"), "demo", "plain-echo"));
+            client.Batch_deployment_requests_createAsync(Enumerable.Range(0, 251).Select(i => (RequestInput)$"p{i}"), "demo", "plain-echo"));
 
         Assert.That(accepted, Has.Count.EqualTo(250));
         Assert.That(error!.StatusCode, Is.EqualTo(400));
@@ -128,13 +128,13 @@ public sealed class BatchRequestTests
         var client = TestEmulator.Client(emulator);
 
         var created = await client.Batch_deployment_requests_createAsync(
-            Enumerable.Range(0, 3).Select(_ => (object)new JObject { ["seconds"] = 0.3 }), "demo", "sleep", timeout: 10);
+            Enumerable.Range(0, 3).Select(_ => (RequestInput)new JObject { ["seconds"] = 0.3 }), "demo", "sleep", timeout: 10);
         var done = await Eventually.ReachAsync(
             () => client.Deployment_requests_batch_getAsync(created.Select(c => c.Id), "demo", "sleep"),
-            list => list.All(r => r.Status is "completed" or "failed"), "the sleeps finish");
+            list => list.All(r => r.Status.IsTerminal), "the sleeps finish");
 
-        Assert.That(done.Select(r => r.Status), Is.All.EqualTo("completed"));
-        Assert.That(done.Max(r => r.Time_started!.Value) - done.Min(r => r.Time_created), Is.GreaterThan(TimeSpan.FromMilliseconds(500)),
+        Assert.That(done.Select(r => r.Status), Is.All.EqualTo(RequestStatus.Completed));
+        Assert.That(done.Max(r => r.TimeStarted!.Value) - done.Min(r => r.TimeCreated), Is.GreaterThan(TimeSpan.FromMilliseconds(500)),
             "the last request waited longer than its timeout before it started");
     }
 
@@ -149,7 +149,7 @@ public sealed class BatchRequestTests
             () => client.Deployment_requests_getAsync("demo", "sleep", created.Single().Id),
             r => r.Status != "pending" && r.Status != "processing", "the sleep times out");
 
-        Assert.That(done.Status, Is.EqualTo("failed"));
-        Assert.That(done.Error_message, Does.Contain("timeout").IgnoreCase);
+        Assert.That(done.Status, Is.EqualTo(RequestStatus.Failed));
+        Assert.That(done.ErrorMessage, Does.Contain("timeout").IgnoreCase);
     }
 }

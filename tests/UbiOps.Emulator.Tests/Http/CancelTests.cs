@@ -6,7 +6,7 @@ namespace UbiOps.Emulator.Tests.Http;
 
 public sealed class CancelTests
 {
-    private static readonly DeploymentRequestUpdate Cancel = new() { Status = DeploymentRequestUpdateStatus.Cancelled };
+    private static readonly DeploymentRequestUpdate Cancel = new() { Status = RequestStatus.Cancelled };
 
     [Test]
     public async Task Cancel_PendingAndProcessing_PendingIsCancelledAtOnceProcessingGoesThroughCancelledPending()
@@ -24,8 +24,8 @@ public sealed class CancelTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(pending.Status, Is.EqualTo("cancelled"));
-            Assert.That(processing.Status, Is.EqualTo("cancelled_pending"));
+            Assert.That(pending.Status, Is.EqualTo(RequestStatus.Cancelled));
+            Assert.That(processing.Status, Is.EqualTo(RequestStatus.CancelledPending));
             Assert.That(cancelled.Result, Is.Null);
             Assert.That(gate.Cancelled, Is.EqualTo(1), "the running handler saw its token cancelled");
             Assert.That(emulator.ExecutionCount(created[1].Id), Is.EqualTo(0), "the cancelled pending request never ran");
@@ -47,7 +47,7 @@ public sealed class CancelTests
         var final = await Eventually.ReachAsync(
             () => client.Deployment_version_requests_getAsync("demo", "stubborn", "v2", created.Id), r => r.Status != "cancelled_pending", "the request leaves cancelled_pending");
 
-        Assert.That((answer.Status, meanwhile.Status, final.Status), Is.EqualTo(("cancelled_pending", "cancelled_pending", "cancelled")));
+        Assert.That((answer.Status.Value, meanwhile.Status.Value, final.Status.Value), Is.EqualTo(("cancelled_pending", "cancelled_pending", "cancelled")));
         Assert.That(final.Result, Is.Null, "a cancelled request has no result even though the handler returned one");
     }
 
@@ -63,7 +63,7 @@ public sealed class CancelTests
 
         Assert.That(error!.StatusCode, Is.EqualTo(400));
         Assert.That(error.Error, Does.Contain("completed"));
-        Assert.That(after.Status, Is.EqualTo("completed"));
+        Assert.That(after.Status, Is.EqualTo(RequestStatus.Completed));
     }
 
     [Test]
@@ -79,6 +79,6 @@ public sealed class CancelTests
         var again = await client.Deployment_requests_updateAsync(Cancel, "demo", "gated", created[1].Id);
         gate.Open();
 
-        Assert.That(again.Status, Is.EqualTo("cancelled"));
+        Assert.That(again.Status, Is.EqualTo(RequestStatus.Cancelled));
     }
 }

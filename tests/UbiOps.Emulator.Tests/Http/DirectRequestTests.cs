@@ -29,11 +29,11 @@ public sealed class DirectRequestTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(response.Status, Is.EqualTo("completed"));
+            Assert.That(response.Status, Is.EqualTo(RequestStatus.Completed));
             Assert.That(response.Deployment, Is.EqualTo("echo"));
             Assert.That(response.Version, Is.EqualTo("v1"), "v1 is echo's default version");
             Assert.That(JToken.DeepEquals(Json.Of(response.Result), new JObject { ["x"] = 5.5, ["y"] = "N" }), Is.True);
-            Assert.That(response.Error_message, Is.Null);
+            Assert.That(response.ErrorMessage, Is.Null);
             Assert.That(response.Timeout, Is.EqualTo(300), "the documented default timeout");
             Assert.That(_emulator.ExecutionCount(response.Id), Is.EqualTo(1));
         });
@@ -44,7 +44,7 @@ public sealed class DirectRequestTests
     {
         var response = await _client.Deployment_version_requests_createAsync(new JObject { ["a"] = 1 }, "demo", "echo", "v2", timeout: 60);
 
-        Assert.That((response.Version, response.Status, response.Timeout), Is.EqualTo(("v2", "completed", 60)));
+        Assert.That((response.Version, response.Status.Value, response.Timeout), Is.EqualTo(("v2", "completed", 60)));
     }
 
     [Test]
@@ -69,13 +69,17 @@ public sealed class DirectRequestTests
     [Test]
     public async Task Create_ListForRequestsFunction_IsOneRequestWithListResult()
     {
+        // The SDK's RequestInput is one input; a list (for a deployment's `requests` function) goes raw.
         var input = new JArray(new JObject { ["i"] = 1 }, new JObject { ["i"] = 2 });
+        using var http = TestEmulator.Raw(_emulator);
 
-        var response = await _client.Deployment_requests_createAsync(input, "demo", "echo");
-        var detail = await _client.Deployment_requests_getAsync("demo", "echo", response.Id);
+        using var answer = await http.PostAsync(TestEmulator.Deployment(_emulator, "echo"),
+            new StringContent(input.ToString(), System.Text.Encoding.UTF8, "application/json"));
+        var response = Json.Parse(await answer.Content.ReadAsStringAsync());
+        var detail = await _client.Deployment_requests_getAsync("demo", "echo", response["id"]!.Value<string>()!);
 
-        Assert.That(JToken.DeepEquals(Json.Of(response.Result), input), Is.True);
-        Assert.That(JToken.DeepEquals(Json.Of(detail.Request_data), input), Is.True);
+        Assert.That(JToken.DeepEquals(response["result"], input), Is.True);
+        Assert.That(JToken.DeepEquals(Json.Of(detail.RequestData), input), Is.True);
     }
 
     [Test]
@@ -85,8 +89,8 @@ public sealed class DirectRequestTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(response.Status, Is.EqualTo("failed"));
-            Assert.That(response.Error_message, Does.Contain("always fails"));
+            Assert.That(response.Status, Is.EqualTo(RequestStatus.Failed));
+            Assert.That(response.ErrorMessage, Does.Contain("always fails"));
             Assert.That(response.Result, Is.Null);
         });
     }
@@ -96,7 +100,7 @@ public sealed class DirectRequestTests
     {
         var response = await _client.Deployment_requests_createAsync(new JObject { ["seconds"] = 0.05 }, "demo", "sleep");
 
-        Assert.That(response.Status, Is.EqualTo("completed"));
+        Assert.That(response.Status, Is.EqualTo(RequestStatus.Completed));
         Assert.That(JToken.DeepEquals(Json.Of(response.Result), new JObject { ["slept"] = 0.05 }), Is.True);
     }
 
@@ -109,10 +113,10 @@ public sealed class DirectRequestTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(response.Status, Is.EqualTo("failed"));
-            Assert.That(response.Error_message, Does.Contain("timeout").IgnoreCase.And.Contain("10 seconds"));
-            Assert.That(detail.Status, Is.EqualTo("failed"), "the stored request failed too");
-            Assert.That(detail.Time_completed, Is.Not.Null);
+            Assert.That(response.Status, Is.EqualTo(RequestStatus.Failed));
+            Assert.That(response.ErrorMessage, Does.Contain("timeout").IgnoreCase.And.Contain("10 seconds"));
+            Assert.That(detail.Status, Is.EqualTo(RequestStatus.Failed), "the stored request failed too");
+            Assert.That(detail.TimeCompleted, Is.Not.Null);
         });
     }
 
@@ -121,8 +125,8 @@ public sealed class DirectRequestTests
     {
         var response = await _client.Deployment_requests_createAsync(new JObject { ["seconds"] = "soon" }, "demo", "sleep");
 
-        Assert.That(response.Status, Is.EqualTo("failed"));
-        Assert.That(response.Error_message, Does.Contain("seconds"));
+        Assert.That(response.Status, Is.EqualTo(RequestStatus.Failed));
+        Assert.That(response.ErrorMessage, Does.Contain("seconds"));
     }
 
     [Test]
@@ -132,6 +136,6 @@ public sealed class DirectRequestTests
         var detail = await _client.Deployment_requests_getAsync("demo", "plain-echo", response.Id);
 
         // "é" as JSON is the 4 bytes "\"é\"" (é is 2 bytes in UTF-8).
-        Assert.That((detail.Input_size, detail.Output_size), Is.EqualTo((4L, 4L)));
+        Assert.That((detail.InputSize, detail.OutputSize), Is.EqualTo((4L, 4L)));
     }
 }

@@ -44,7 +44,7 @@ public sealed class FaultInjectionTests
 
         var response = await client.Deployment_requests_createAsync(new JObject { ["a"] = 1 }, "demo", "echo");
 
-        Assert.That(response.Status, Is.EqualTo("completed"));
+        Assert.That(response.Status, Is.EqualTo(RequestStatus.Completed));
     }
 
     [Test]

@@ -37,15 +37,15 @@ public sealed partial class GetAndListTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(detail.Status, Is.EqualTo("completed"));
-            Assert.That(JToken.DeepEquals(Json.Of(detail.Request_data), new JObject { ["i"] = 0 }), Is.True);
+            Assert.That(detail.Status, Is.EqualTo(RequestStatus.Completed));
+            Assert.That(JToken.DeepEquals(Json.Of(detail.RequestData), new JObject { ["i"] = 0 }), Is.True);
             Assert.That(JToken.DeepEquals(Json.Of(detail.Result), new JObject { ["i"] = 0 }), Is.True);
             Assert.That(detail.Origin!.Deployment, Is.EqualTo("echo"));
-            Assert.That(detail.Origin.Deployment_version, Is.EqualTo("v1"));
-            Assert.That(detail.Origin.Created_by, Is.Not.Empty);
+            Assert.That(detail.Origin.DeploymentVersion, Is.EqualTo("v1"));
+            Assert.That(detail.Origin.CreatedBy, Is.Not.Empty);
             Assert.That(detail.Retries, Is.EqualTo(0));
-            Assert.That(detail.Input_size, Is.EqualTo("{\"i\":0}".Length));
-            Assert.That(detail.Output_size, Is.EqualTo("{\"i\":0}".Length));
+            Assert.That(detail.InputSize, Is.EqualTo("{\"i\":0}".Length));
+            Assert.That(detail.OutputSize, Is.EqualTo("{\"i\":0}".Length));
         });
     }
 
@@ -54,7 +54,7 @@ public sealed partial class GetAndListTests
     {
         var detail = await _client.Deployment_requests_getAsync("demo", "echo", _created[0], metadata_only: true);
 
-        Assert.That((detail.Request_data, detail.Result, detail.Status), Is.EqualTo(((object?)null, (object?)null, "completed")));
+        Assert.That((detail.RequestData is null, detail.Result is null, detail.Status.Value), Is.EqualTo((true, true, "completed")));
     }
 
     [Test]
@@ -96,12 +96,12 @@ public sealed partial class GetAndListTests
     [Test]
     public async Task List_StatusAndSuccessFilters_SelectMatchingRequests()
     {
-        var completed = await _client.Deployment_requests_listAsync("demo", "echo", status: DeploymentRequestStatus.Completed);
+        var completed = await _client.Deployment_requests_listAsync("demo", "echo", status: RequestStatus.Completed);
         var failedOnFail = await _client.Deployment_requests_listAsync("demo", "fail", success: false);
         var succeededOnFail = await _client.Deployment_requests_listAsync("demo", "fail", success: true);
 
         Assert.That(completed, Has.Count.EqualTo(5));
-        Assert.That(failedOnFail.Single().Status, Is.EqualTo("failed"));
+        Assert.That(failedOnFail.Single().Status, Is.EqualTo(RequestStatus.Failed));
         Assert.That(succeededOnFail, Is.Empty);
     }
 
@@ -131,8 +131,8 @@ public sealed partial class GetAndListTests
     {
         var all = (await _client.Deployment_requests_listAsync("demo", "echo", sort: SortDirection.Asc)).ToList();
         // The same instants expressed at +02:00: the filter must honour the offset.
-        var start = all[1].Time_created.ToOffset(TimeSpan.FromHours(2));
-        var end = all[3].Time_created.ToOffset(TimeSpan.FromHours(2));
+        var start = all[1].TimeCreated.ToOffset(TimeSpan.FromHours(2));
+        var end = all[3].TimeCreated.ToOffset(TimeSpan.FromHours(2));
 
         var window = await _client.Deployment_requests_listAsync("demo", "echo", sort: SortDirection.Asc, start_date: start, end_date: end);
 

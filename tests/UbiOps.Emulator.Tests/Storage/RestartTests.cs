@@ -25,7 +25,7 @@ public sealed partial class RestartTests
         {
             var client = TestEmulator.Client(first);
             direct = [(await client.Deployment_requests_createAsync(new JObject { ["d"] = 1 }, "demo", "echo")).Id];
-            batch = (await client.Batch_deployment_requests_createAsync(Enumerable.Range(0, 4).Select(i => (object)new JObject { ["b"] = i }), "demo", "slow"))
+            batch = (await client.Batch_deployment_requests_createAsync(Enumerable.Range(0, 4).Select(i => (RequestInput)new JObject { ["b"] = i }), "demo", "slow"))
                 .Select(r => r.Id).ToList();
             await gate.WaitStartedAsync(); // one is processing, three are pending, when the emulator stops
         }
@@ -41,7 +41,7 @@ public sealed partial class RestartTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(kept.Status, Is.EqualTo("completed"));
+            Assert.That(kept.Status, Is.EqualTo(RequestStatus.Completed));
             Assert.That(JToken.DeepEquals(Json.Of(kept.Result), new JObject { ["d"] = 1 }), Is.True);
             Assert.That(finished.Select(r => r.Id), Is.EquivalentTo(batch));
             Assert.That(finished.Count(r => r.Retries == 1), Is.EqualTo(1), "the one that was processing ran again, counted as a retry");
@@ -102,7 +102,7 @@ public sealed partial class RestartTests
         var directs = await client.Deployment_requests_batch_getAsync(answered.Take(10), "demo", "echo");
         var sleeps = await client.Deployment_requests_batch_getAsync(answered.Skip(10), "demo", "sleep");
 
-        Assert.That(directs.Select(r => r.Status), Is.All.EqualTo("completed"));
+        Assert.That(directs.Select(r => r.Status), Is.All.EqualTo(RequestStatus.Completed));
         Assert.That(sleeps.Select(r => r.Id), Is.EquivalentTo(answered.Skip(10)), "accepted batch requests survive the kill");
     }
 

@@ -1,5 +1,6 @@
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using UbiOps.Client;
 
 namespace UbiOps.Emulator.Tests.Support;
 
@@ -11,6 +12,6 @@ internal static class Json
     /// <summary>Parses without turning date-like strings into dates, so formats can be asserted.</summary>
     public static JToken Parse(string text) => JsonConvert.DeserializeObject<JToken>(text, Settings)!;
 
-    /// <summary>A generated model's free-form value (a JToken, or a string for plain results) as JSON.</summary>
-    public static JToken Of(object? value) => value as JToken ?? (value is null ? JValue.CreateNull() : JToken.FromObject(value));
+    /// <summary>A generated model's payload (request data or result) as JSON; a missing one as JSON null.</summary>
+    public static JToken Of(RequestPayload? payload) => payload?.AsJson() ?? JValue.CreateNull();
 }

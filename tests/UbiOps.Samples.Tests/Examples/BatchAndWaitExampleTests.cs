@@ -28,7 +28,7 @@ public sealed class BatchAndWaitExampleTests : EmulatorFixture
         Assert.Multiple(() =>
         {
             Assert.That(_results.Finished.Select(r => r.Id), Is.EquivalentTo(_results.Created.Select(r => r.Id)));
-            Assert.That(_results.Finished.Select(r => r.RequestStatus), Has.All.EqualTo(RequestStatus.Completed));
+            Assert.That(_results.Finished.Select(r => r.Status), Has.All.EqualTo(RequestStatus.Completed));
         });
     }
 
@@ -40,8 +40,8 @@ public sealed class BatchAndWaitExampleTests : EmulatorFixture
         {
             var request = finishedById[_results.Created[i].Id];
             var input = _results.Inputs[i].ToJson();
-            Assert.That(JToken.DeepEquals((JToken)request.Request_data!, input) && JToken.DeepEquals(request.Output!.AsJson(), input), Is.True,
-                $"Request {i} ({request.Id}) had input {request.Request_data} and result {request.Output}, expected {input} for both.");
+            Assert.That(JToken.DeepEquals(request.RequestData!.AsJson(), input) && JToken.DeepEquals(request.Result!.AsJson(), input), Is.True,
+                $"Request {i} ({request.Id}) had input {request.RequestData} and result {request.Result}, expected {input} for both.");
         }
     }
 }

@@ -12,7 +12,7 @@ public sealed class ConnectExampleTests : EmulatorFixture
 
         var response = await client.Deployment(Project, "plain-echo").CreateAsync("ping");
 
-        Assert.That(response.Output!.AsString(), Is.EqualTo("ping"));
+        Assert.That(response.Result!.AsString(), Is.EqualTo("ping"));
     }
 
     [Test]
@@ -33,6 +33,6 @@ public sealed class ConnectExampleTests : EmulatorFixture
 
         var response = await client.Deployment(Project, "plain-echo").CreateAsync("pong");
 
-        Assert.That(response.Output!.AsString(), Is.EqualTo("pong"));
+        Assert.That(response.Result!.AsString(), Is.EqualTo("pong"));
     }
 }

@@ -17,7 +17,7 @@ public sealed class DirectRequestExampleTests : EmulatorFixture
         Assert.Multiple(() =>
         {
             Assert.That(_results.DefaultVersion.Version, Is.EqualTo("v1"));
-            Assert.That(_results.DefaultVersion.RequestStatus, Is.EqualTo(RequestStatus.Completed));
+            Assert.That(_results.DefaultVersion.Status, Is.EqualTo(RequestStatus.Completed));
             Assert.That(_results.Weather, Is.EqualTo(new Weather("Utrecht", 21.5)));
         });
     }
@@ -28,8 +28,8 @@ public sealed class DirectRequestExampleTests : EmulatorFixture
         Assert.Multiple(() =>
         {
             Assert.That(_results.ExplicitVersion.Version, Is.EqualTo("v2"));
-            Assert.That(JToken.DeepEquals(_results.ExplicitVersion.Output!.AsJson(), new JObject { ["city"] = "Delft" }), Is.True,
-                $"v2 answered {_results.ExplicitVersion.Output}");
+            Assert.That(JToken.DeepEquals(_results.ExplicitVersion.Result!.AsJson(), new JObject { ["city"] = "Delft" }), Is.True,
+                $"v2 answered {_results.ExplicitVersion.Result}");
         });
     }
 
@@ -38,7 +38,7 @@ public sealed class DirectRequestExampleTests : EmulatorFixture
     {
         Assert.Multiple(() =>
         {
-            Assert.That(_results.Plain.Output!.IsPlain, Is.True);
+            Assert.That(_results.Plain.Result!.IsPlain, Is.True);
             Assert.That(_results.PlainText, Is.EqualTo("hello"));
         });
     }

@@ -21,8 +21,8 @@ public sealed class ListWithFiltersExampleTests : EmulatorFixture
         Assert.Multiple(() =>
         {
             Assert.That(_results.All.Select(r => r.Id), Is.EqualTo(_results.RequestIds));
-            Assert.That(_results.All.Select(r => r.RequestStatus), Has.All.EqualTo(RequestStatus.Failed));
-            Assert.That(_results.All.Select(r => r.Time_created), Is.Ordered.Ascending);
+            Assert.That(_results.All.Select(r => r.Status), Has.All.EqualTo(RequestStatus.Failed));
+            Assert.That(_results.All.Select(r => r.TimeCreated), Is.Ordered.Ascending);
         });
     }
 

@@ -28,7 +28,7 @@ public sealed class RunManyInputsExampleTests : EmulatorFixture
         for (var i = 0; i < _results.Outcomes.Count; i++)
         {
             var expected = _results.Inputs[i].ToJson();
-            var actual = _results.Outcomes[i].Output!.AsJson();
+            var actual = _results.Outcomes[i].Result!.AsJson();
             Assert.That(JToken.DeepEquals(actual, expected), Is.True, $"Outcome {i} is {actual}, expected {expected}.");
         }
     }

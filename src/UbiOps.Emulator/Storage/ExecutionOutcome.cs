@@ -5,4 +5,4 @@ namespace UbiOps.Emulator.Storage;
 /// <param name="Result">The result as JSON text, when completed.</param>
 /// <param name="ErrorMessage">Why it failed, when failed.</param>
 /// <param name="OutputSize">The size of the result in bytes, when completed.</param>
-internal sealed record RequestOutcome(string Status, string? Result, string? ErrorMessage, long? OutputSize);
+internal sealed record ExecutionOutcome(RequestStatus Status, string? Result, string? ErrorMessage, long? OutputSize);
