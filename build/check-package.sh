@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Packs UbiOps.Client into artifacts/packages and fails unless the package holds what a NuGet user
-# needs: the README shown on the package page, the assembly and its XML docs (IntelliSense), and a
-# symbol package. SourceLink needs a GitHub remote; without one it is reported, not failed.
+# Packs UbiOps.Client and the UbiOps.Cli tool into artifacts/packages and fails unless each package
+# holds what a NuGet user needs: its own README for the package page (not the repository's), the
+# library's assembly with XML docs (IntelliSense) and a symbol package, the tool's entry point.
+# SourceLink needs a GitHub remote; without one it is reported, not failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,6 +10,21 @@ out=artifacts/packages
 rm -rf "$out"
 mkdir -p "$out"
 dotnet pack src/UbiOps.Client -c Release -o "$out" --nologo
+dotnet pack src/UbiOps.Cli -c Release -o "$out" --nologo
+
+# Each package's README is its own PACKAGE.md, packed as README.md.
+for project in UbiOps.Client UbiOps.Cli; do
+  nupkg=$(find "$out" -maxdepth 1 -name "$project.*.nupkg" ! -name '*.snupkg' | head -n 1)
+  if [ -z "$nupkg" ] || ! cmp -s <(unzip -p "$nupkg" README.md) "src/$project/PACKAGE.md"; then
+    echo "check-package: ${nupkg:-no $project package} lacks README.md equal to src/$project/PACKAGE.md" >&2
+    exit 1
+  fi
+done
+tool=$(find "$out" -maxdepth 1 -name 'UbiOps.Cli.*.nupkg' | head -n 1)
+if ! grep -qE '[[:space:]]tools/net10\.0/any/ubiops-requests\.dll$' <<<"$(unzip -l "$tool")"; then
+  echo "check-package: $(basename "$tool") lacks tools/net10.0/any/ubiops-requests.dll" >&2
+  exit 1
+fi
 
 package=$(find "$out" -maxdepth 1 -name 'UbiOps.Client.*.nupkg' ! -name '*.snupkg' | head -n 1)
 symbols=$(find "$out" -maxdepth 1 -name 'UbiOps.Client.*.snupkg' | head -n 1)
@@ -47,4 +63,4 @@ else
   echo "check-package: warning: no SourceLink information (the repository has no GitHub remote)"
 fi
 
-echo "check-package: $(basename "$package") has README.md, lib/net10.0/UbiOps.Client.dll and .xml; symbols in $(basename "$symbols")"
+echo "check-package: $(basename "$package") has README.md, lib/net10.0/UbiOps.Client.dll and .xml; symbols in $(basename "$symbols"); $(basename "$tool") has its README and entry point"

@@ -32,7 +32,10 @@ internal sealed class ApiDateTimeConverter : JsonConverter
         JsonToken.Date => reader.Value switch
         {
             DateTimeOffset offset => offset,
-            DateTime dateTime => new DateTimeOffset(dateTime),
+            // A reader that parses dates itself gives a DateTime; one without a zone is the server's UTC.
+            DateTime dateTime => dateTime.Kind == DateTimeKind.Unspecified
+                ? new DateTimeOffset(DateTime.SpecifyKind(dateTime, DateTimeKind.Utc))
+                : new DateTimeOffset(dateTime),
             _ => throw Unexpected(reader),
         },
         _ => throw Unexpected(reader),

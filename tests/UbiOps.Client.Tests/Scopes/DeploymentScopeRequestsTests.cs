@@ -58,7 +58,31 @@ public class DeploymentScopeRequestsTests
     }
 
     [Test]
-    public async Task GetAsync_MetadataOnly_SendsTheFlag()
+    public void CreateAsync_TimeoutWithFractionOfASecond_ThrowsBeforeSending()
+    {
+        using var api = new ApiMock();
+
+        var error = Assert.CatchAsync<ArgumentException>(() => api.Echo.CreateAsync("x", TimeSpan.FromSeconds(10.5)));
+
+        Assert.That(error!.ParamName, Is.EqualTo("timeout"));
+        Assert.That(error.Message, Does.Contain("whole number of seconds"));
+        Assert.That(api.Sent, Is.Empty);
+    }
+
+    [Test]
+    public async Task GetAsync_WithoutMetadataOnly_SendsNoQuery()
+    {
+        using var api = new ApiMock();
+        api.Http.When(HttpMethod.Get, ApiMock.DefaultRequests + "/r1").Respond(_ => ApiMock.Json(ApiMock.Detail("r1", "completed", result: "x")));
+
+        var detail = await api.Echo.GetAsync("r1");
+
+        Assert.That(api.Sent.Single().Url, Is.EqualTo(ApiMock.DefaultRequests + "/r1"));
+        Assert.That(detail.Result!.AsString(), Is.EqualTo("x"));
+    }
+
+    [Test]
+    public async Task GetMetadataAsync_SendsTheFlag()
     {
         using var api = new ApiMock();
         api.Http.When(HttpMethod.Get, ApiMock.DefaultRequests + "/r1").Respond(_ => ApiMock.Json(ApiMock.Detail("r1", "processing")));
