@@ -53,9 +53,11 @@ internal static class EmulatorHost
 
         var app = builder.Build();
 
-        // Order matters: errors are caught around everything; the rate limit and injected faults come
-        // before authentication and before any handler, so a throttled or faulted call did nothing.
+        // Order matters: errors are caught around everything; a method in the wrong case is refused
+        // first; the rate limit and injected faults come before authentication and before any
+        // handler, so a throttled or faulted call did nothing.
         app.UseMiddleware<ErrorHandlingMiddleware>();
+        app.Use(CaseSensitiveMethods.InvokeAsync);
         if (rateLimiting is not null)
         {
             app.UseRateLimiter();
