@@ -39,7 +39,7 @@ internal static class EmulatorHost
         services.AddSingleton<EmulatorDiagnostics>();
         services.AddSingleton<ExecutionCounter>();
         services.AddSingleton<RunningRequests>();
-        services.AddSingleton(_ => new PackageRunner(python, options.Project, options.Workers)); // a factory, so disposing the app kills the workers
+        services.AddSingleton(_ => new PackageRunner(python, options.Project, options.Workers, options.PackageOutput)); // a factory, so disposing the app kills the workers
         services.AddSingleton(sp => new RequestExecutor(
             store, catalog, sp.GetRequiredService<PackageRunner>(), sp.GetRequiredService<ExecutionCounter>(),
             sp.GetRequiredService<TimeProvider>(), options.TimeoutUnit, new Random()));

@@ -75,6 +75,13 @@ public sealed class EmulatorOptions
     /// <value>The default value is <c>python3</c>.</value>
     public string PythonExecutable { get; set; } = "python3";
 
+    /// <summary>
+    /// Where the output of deployment packages goes (their <c>print()</c>, logging and tracebacks), one
+    /// line at a time, each prefixed with <c>[deployment version]</c>.
+    /// </summary>
+    /// <value>The default value is <see cref="Console.Error"/>.</value>
+    public TextWriter PackageOutput { get; set; } = Console.Error;
+
     /// <summary>The largest request body accepted, in bytes; larger bodies are answered 413.</summary>
     /// <value>The default value is 10 MB.</value>
     public long MaxRequestBodySize { get; set; } = 10 * 1024 * 1024;
@@ -145,6 +152,7 @@ public sealed class EmulatorOptions
             throw new ArgumentException("The rate limit needs a positive limit and window.", nameof(RateLimit));
         }
 
+        ArgumentNullException.ThrowIfNull(PackageOutput, nameof(PackageOutput));
         if (string.IsNullOrWhiteSpace(PythonExecutable))
         {
             throw new ArgumentException("The Python executable is empty.", nameof(PythonExecutable));

@@ -72,7 +72,14 @@ internal sealed class RequestExecutor(
         }
         catch (Exception)
         {
-            // Classified below from the tokens and the task.
+            // Classified below from the tokens and the task. The code is still told to stop: when the
+            // timeout fired, stopWaiting may end this wait (and dispose runToken) before the linked
+            // runToken saw the timeout, and code left running would hold its Python worker forever.
+            if (!run.IsCompleted)
+            {
+                await runToken.CancelAsync().ConfigureAwait(false);
+            }
+
             _ = run.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
         }
 

@@ -9,8 +9,9 @@ namespace UbiOps.Emulator.Packages;
 /// deployment version (each version is its own instance, with its own init context), each pool as
 /// large as the emulator's worker slots. Disposing kills every worker.
 /// </summary>
-internal sealed class PackageRunner(string? python, string project, int slots) : IDisposable
+internal sealed class PackageRunner(string? python, string project, int slots, TextWriter output) : IDisposable
 {
+    private readonly TextWriter _output = TextWriter.Synchronized(output);
     private readonly ConcurrentDictionary<(string Deployment, string Version), Lazy<PythonWorkerPool>> _pools = new();
 
     public Task<JToken> RunAsync(EmulatorDeployment deployment, RequestRecord record, JToken data, CancellationToken ct)
@@ -18,7 +19,7 @@ internal sealed class PackageRunner(string? python, string project, int slots) :
         // Checked at start-up (PythonExecutable.RequireFor): a package deployment means python was found.
         var interpreter = python ?? throw new InvalidOperationException("No Python interpreter was resolved for package deployments.");
         var pool = _pools.GetOrAdd((deployment.Name, record.Version),
-            key => new Lazy<PythonWorkerPool>(() => new PythonWorkerPool(interpreter, project, deployment, key.Version, slots))).Value;
+            key => new Lazy<PythonWorkerPool>(() => new PythonWorkerPool(interpreter, project, deployment, key.Version, slots, _output))).Value;
         return pool.RunAsync(record, data, ct);
     }
 

@@ -11,7 +11,7 @@ namespace UbiOps.Emulator.Packages;
 /// <summary>
 /// One long-lived <c>python3</c> process running the embedded runner script for one deployment
 /// version: started and initialised once, then one request at a time over JSON lines. The package's
-/// own output (stderr) is passed on to the emulator's stderr, prefixed with the deployment.
+/// own output (its stderr) is passed on line by line, prefixed with the deployment and version.
 /// </summary>
 internal sealed class PythonWorker : IDisposable
 {
@@ -20,12 +20,14 @@ internal sealed class PythonWorker : IDisposable
 
     private readonly Process _process;
     private readonly string _label;
+    private readonly TextWriter _output;
     private string? _lastOutputLine;
 
-    private PythonWorker(Process process, string label)
+    private PythonWorker(Process process, string label, TextWriter output)
     {
         _process = process;
         _label = label;
+        _output = output;
     }
 
     public int ProcessId => _process.Id;
@@ -33,7 +35,8 @@ internal sealed class PythonWorker : IDisposable
     /// <summary>Starts a worker and waits until the package's <c>Deployment</c> is initialised.</summary>
     /// <exception cref="DeploymentFailure">The package could not be loaded or its <c>__init__</c> raised.</exception>
     /// <exception cref="WorkerLostException">The process exited before it was ready.</exception>
-    public static async Task<PythonWorker> StartAsync(string python, string project, EmulatorDeployment deployment, string version, CancellationToken ct)
+    public static async Task<PythonWorker> StartAsync(
+        string python, string project, EmulatorDeployment deployment, string version, TextWriter output, CancellationToken ct)
     {
         var start = new ProcessStartInfo(python)
         {
@@ -55,7 +58,7 @@ internal sealed class PythonWorker : IDisposable
             throw new DeploymentFailure($"Deployment '{deployment.Name}': {python} could not be started: {ex.Message}");
         }
 
-        var worker = new PythonWorker(process, $"{deployment.Name} {version}");
+        var worker = new PythonWorker(process, $"{deployment.Name} {version}", output);
         process.ErrorDataReceived += (_, e) => worker.PassOn(e.Data);
         process.BeginErrorReadLine();
         try
@@ -155,7 +158,7 @@ internal sealed class PythonWorker : IDisposable
         }
 
         Volatile.Write(ref _lastOutputLine, line.Length <= 500 ? line : line[..500] + "…");
-        Console.Error.WriteLine($"[{_label}] {line}");
+        _output.WriteLine($"[{_label}] {line}");
     }
 
     private static string ReadRunner()

@@ -9,7 +9,7 @@ namespace UbiOps.Emulator.Packages;
 /// needed and kept for the next request. A worker that died, was killed (timeout, cancel) or failed
 /// to start is dropped, so the next request starts a fresh one.
 /// </summary>
-internal sealed class PythonWorkerPool(string python, string project, EmulatorDeployment deployment, string version, int slots) : IDisposable
+internal sealed class PythonWorkerPool(string python, string project, EmulatorDeployment deployment, string version, int slots, TextWriter output) : IDisposable
 {
     private readonly SemaphoreSlim _slots = new(slots, slots);
     private readonly Lock _lock = new();
@@ -26,7 +26,7 @@ internal sealed class PythonWorkerPool(string python, string project, EmulatorDe
         PythonWorker? worker = null;
         try
         {
-            worker = TakeIdle() ?? Track(await PythonWorker.StartAsync(python, project, deployment, version, ct).ConfigureAwait(false));
+            worker = TakeIdle() ?? Track(await PythonWorker.StartAsync(python, project, deployment, version, output, ct).ConfigureAwait(false));
             var answer = await worker.RunAsync(record, data, ct).ConfigureAwait(false);
             GiveBack(worker);
             worker = null;

@@ -73,6 +73,7 @@ public sealed class PackageDeploymentTests
         """;
 
     private readonly List<TestPackage> _packages = [];
+    private readonly LineRecorder _output = new();
     private UbiOpsEmulator _emulator = null!;
     private HttpClient _http = null!;
 
@@ -87,6 +88,7 @@ public sealed class PackageDeploymentTests
         var broken = Package(BrokenInitPackage);
         _emulator = await TestEmulator.StartAsync(o =>
         {
+            o.PackageOutput = _output;
             o.Deployments.Add(new EmulatorDeployment
             {
                 Name = "context", PackageDirectory = context.Directory, Versions = ["v1", "v2"],
@@ -177,6 +179,17 @@ public sealed class PackageDeploymentTests
 
         Assert.That(answer.Value<string>("status"), Is.EqualTo("completed"), answer.ToString());
         Assert.That(JToken.DeepEquals(answer["result"], new JObject { ["doubled"] = 42 }), Is.True, answer.ToString());
+    }
+
+    [Test]
+    public async Task Direct_CodePrints_OutputGoesToPackageOutputWithItsDeployment()
+    {
+        await ApiCalls.CreateAsync(_http, TestEmulator.Deployment(_emulator, "double"), new JObject { ["x"] = 2 });
+
+        var lines = await Eventually.ReachAsync(() => Task.FromResult(_output.Lines),
+            lines => lines.Contains("[double v1] {\"result\": \"written to fd 1\"}"), "the package's output is passed on");
+        Assert.That(lines, Does.Contain("[double v1] {\"result\": \"printed by print()\"}"));
+        Assert.That(lines, Does.Contain("[double v1] {\"result\": \"printed, not returned\"}"), "output of __init__ too");
     }
 
     [Test]
