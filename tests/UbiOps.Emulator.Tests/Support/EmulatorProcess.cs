@@ -11,9 +11,17 @@ internal static class EmulatorProcess
     /// Starts the emulator with <paramref name="arguments"/> and collects its output until the banner's
     /// last line ("Press Ctrl+C"), then kills it; or until it exits by itself (a start-up error).
     /// </summary>
-    public static async Task<Output> RunUntilBannerAsync(params string[] arguments)
+    public static Task<Output> RunUntilBannerAsync(params string[] arguments) => RunUntilBannerAsync(arguments, new Dictionary<string, string>());
+
+    /// <summary>As <see cref="RunUntilBannerAsync(string[])"/>, with these environment variables changed.</summary>
+    public static async Task<Output> RunUntilBannerAsync(string[] arguments, IReadOnlyDictionary<string, string> environment)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(Path.Combine(TestContext.CurrentContext.TestDirectory, "UbiOps.Emulator.dll"));
         foreach (var argument in arguments)
         {
