@@ -44,7 +44,7 @@ public sealed class SamplePackageTests
 
         var created = await client.Deployment(_emulator.Project, "scorer").CreateAsync(RequestInput.FromObject(new { values = new[] { 1, 2, 6 } }));
 
-        Assert.That(JToken.DeepEquals(created.Output!.AsJson(), JObject.Parse("""{"score": 3.0, "count": 3}""")), Is.True, created.Output.AsString());
+        Assert.That(JToken.DeepEquals(created.Result!.AsJson(), JObject.Parse("""{"score": 3.0, "count": 3}""")), Is.True, created.Result.AsString());
     }
 
     [Test]
