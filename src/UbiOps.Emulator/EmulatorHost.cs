@@ -3,6 +3,7 @@ using UbiOps.Emulator.Deployments;
 using UbiOps.Emulator.Docs;
 using UbiOps.Emulator.Execution;
 using UbiOps.Emulator.Http;
+using UbiOps.Emulator.Packages;
 using UbiOps.Emulator.Storage;
 
 namespace UbiOps.Emulator;
@@ -10,7 +11,7 @@ namespace UbiOps.Emulator;
 /// <summary>Builds the web application: services, middleware order and endpoints.</summary>
 internal static class EmulatorHost
 {
-    public static WebApplication Build(EmulatorOptions options, DeploymentCatalog catalog, RequestStore store, IPAddress address)
+    public static WebApplication Build(EmulatorOptions options, DeploymentCatalog catalog, RequestStore store, IPAddress address, string? python)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -38,8 +39,10 @@ internal static class EmulatorHost
         services.AddSingleton<EmulatorDiagnostics>();
         services.AddSingleton<ExecutionCounter>();
         services.AddSingleton<RunningRequests>();
+        services.AddSingleton(_ => new PackageRunner(python, options.Project, options.Workers, options.PackageOutput)); // a factory, so disposing the app kills the workers
         services.AddSingleton(sp => new RequestExecutor(
-            store, catalog, sp.GetRequiredService<ExecutionCounter>(), sp.GetRequiredService<TimeProvider>(), options.TimeoutUnit, new Random()));
+            store, catalog, sp.GetRequiredService<PackageRunner>(), sp.GetRequiredService<ExecutionCounter>(),
+            sp.GetRequiredService<TimeProvider>(), options.TimeoutUnit, new Random()));
         services.AddSingleton<BatchWorkerPool>();
         services.AddSingleton<TargetResolver>();
         services.AddSingleton<RequestHandlers>();
@@ -53,9 +56,11 @@ internal static class EmulatorHost
 
         var app = builder.Build();
 
-        // Order matters: errors are caught around everything; the rate limit and injected faults come
-        // before authentication and before any handler, so a throttled or faulted call did nothing.
+        // Order matters: errors are caught around everything; a method in the wrong case is refused
+        // first; the rate limit and injected faults come before authentication and before any
+        // handler, so a throttled or faulted call did nothing.
         app.UseMiddleware<ErrorHandlingMiddleware>();
+        app.Use(CaseSensitiveMethods.InvokeAsync);
         if (rateLimiting is not null)
         {
             app.UseRateLimiter();

@@ -55,7 +55,8 @@ root.SetAction(async (parse, ct) =>
     await using (emulator)
     {
         Console.WriteLine($"UbiOps emulator listening on {emulator.BaseUrl}");
-        Console.WriteLine($"Token: {emulator.Token}");
+        // Only the default token is public: a token that was given may be a real one, and banners end up in CI logs.
+        Console.WriteLine($"Token: {(emulator.Token == EmulatorOptions.DefaultToken ? emulator.Token : "(as given by --token)")}");
         Console.WriteLine($"Project: {emulator.Project}");
         Console.WriteLine($"Database: {(options.DatabasePath is null ? "temporary" : emulator.DatabasePath)}");
         Console.WriteLine($"API reference: {emulator.RootUrl}/docs");

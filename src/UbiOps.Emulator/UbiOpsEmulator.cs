@@ -5,6 +5,7 @@ using UbiOps.Emulator.Deployments;
 using UbiOps.Emulator.Docs;
 using UbiOps.Emulator.Execution;
 using UbiOps.Emulator.Http;
+using UbiOps.Emulator.Packages;
 using UbiOps.Emulator.Storage;
 
 namespace UbiOps.Emulator;
@@ -101,12 +102,14 @@ public sealed class UbiOpsEmulator : IAsyncDisposable
     /// <returns>The running emulator.</returns>
     /// <exception cref="ArgumentException">The options are not valid.</exception>
     /// <exception cref="FormatException">The deployment config file is not valid.</exception>
+    /// <exception cref="FileNotFoundException">A deployment is a Python package and <see cref="EmulatorOptions.PythonExecutable"/> was not found.</exception>
     public static async Task<UbiOpsEmulator> StartAsync(EmulatorOptions? options, CancellationToken cancellationToken = default)
     {
         var ct = cancellationToken;
         options ??= new EmulatorOptions();
         options.Validate();
         var catalog = DeploymentCatalog.From(options);
+        var python = PythonExecutable.RequireFor(catalog.Deployments, options.PythonExecutable);
         var address = ListenAddress(options.Host);
         var temporaryDatabase = options.DatabasePath is null
             ? Path.Combine(Path.GetTempPath(), $"ubiops-emulator-{Guid.NewGuid():N}.db")
@@ -115,7 +118,7 @@ public sealed class UbiOpsEmulator : IAsyncDisposable
         WebApplication? app = null;
         try
         {
-            app = EmulatorHost.Build(options, catalog, store, address);
+            app = EmulatorHost.Build(options, catalog, store, address, python);
             var pool = app.Services.GetRequiredService<BatchWorkerPool>();
             var executor = app.Services.GetRequiredService<RequestExecutor>();
             // Recover before listening, so no new request is mistaken for an interrupted one.

@@ -4,7 +4,7 @@ namespace UbiOps.Emulator;
 
 /// <summary>
 /// A deployment the emulator serves: its name, versions, input type and what it does with a request
-/// (a built-in <see cref="Behaviour"/> or a .NET <see cref="Handler"/>).
+/// (a built-in <see cref="Behaviour"/>, a .NET <see cref="Handler"/> or a Python <see cref="PackageDirectory"/>).
 /// </summary>
 public sealed class EmulatorDeployment
 {
@@ -42,6 +42,28 @@ public sealed class EmulatorDeployment
     /// <value>The default value is <see langword="null"/>: the built-in <see cref="Behaviour"/> runs.</value>
     public Func<JToken, CancellationToken, Task<JToken>>? Handler { get; init; }
 
+    /// <summary>
+    /// A UbiOps deployment package directory: <c>deployment.py</c> with <c>class Deployment</c>
+    /// (<c>__init__(self, base_directory, context)</c>, <c>request(self, data)</c> or
+    /// <c>request(self, data, context)</c>, optionally <c>requests(self, data)</c> for a list), and
+    /// optionally <c>libraries/</c> (put on the import path). Its code computes the results, run by
+    /// <see cref="EmulatorOptions.PythonExecutable"/> in long-lived worker processes; a relative path is
+    /// taken from the current directory. <c>requirements.txt</c> is not installed: install what the
+    /// package needs into the Python environment yourself.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>: <see cref="Handler"/> or <see cref="Behaviour"/> computes the results.</value>
+    public string? PackageDirectory { get; init; }
+
+    /// <summary>
+    /// Environment variables of the deployment: set in the package's process and passed in its
+    /// init context as <c>environment_variables</c>, as the service does.
+    /// </summary>
+    /// <value>The default value is an empty dictionary.</value>
+    public IReadOnlyDictionary<string, string> EnvironmentVariables { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The package directory as a full path, as the package's worker sees it.</summary>
+    internal string? PackagePath => PackageDirectory is null ? null : Path.GetFullPath(PackageDirectory);
+
     /// <summary>The version the default-version routes use.</summary>
     public string EffectiveDefaultVersion => DefaultVersion ?? Versions[0];
 
@@ -77,6 +99,28 @@ public sealed class EmulatorDeployment
         if (double.IsNaN(FailureRate) || FailureRate is < 0 or > 1)
         {
             throw new ArgumentException($"The failure rate of deployment '{Name}' must be between 0 and 1.", nameof(FailureRate));
+        }
+
+        if (PackageDirectory is not null)
+        {
+            ValidatePackage();
+        }
+    }
+
+    private void ValidatePackage()
+    {
+        if (Handler is not null)
+        {
+            throw new ArgumentException($"Deployment '{Name}' has both a handler and a package directory; give one.", nameof(PackageDirectory));
+        }
+
+        if (!File.Exists(Path.Combine(PackageDirectory!, "deployment.py")))
+        {
+            throw new ArgumentException(
+                Directory.Exists(PackageDirectory)
+                    ? $"The package directory '{PackageDirectory}' of deployment '{Name}' has no deployment.py."
+                    : $"The package directory '{PackageDirectory}' of deployment '{Name}' does not exist.",
+                nameof(PackageDirectory));
         }
     }
 }

@@ -67,6 +67,21 @@ public sealed class EmulatorOptions
     /// <value>The default value is one second.</value>
     public TimeSpan TimeoutUnit { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// The Python interpreter that runs deployment packages (<see cref="EmulatorDeployment.PackageDirectory"/>):
+    /// a name looked up on <c>PATH</c>, or a path. Needed only when such a deployment is declared; when
+    /// it is not found, <see cref="UbiOpsEmulator.StartAsync(EmulatorOptions?, CancellationToken)"/> fails naming the deployment.
+    /// </summary>
+    /// <value>The default value is <c>python3</c>.</value>
+    public string PythonExecutable { get; set; } = "python3";
+
+    /// <summary>
+    /// Where the output of deployment packages goes (their <c>print()</c>, logging and tracebacks), one
+    /// line at a time, each prefixed with <c>[deployment version]</c>.
+    /// </summary>
+    /// <value>The default value is <see cref="Console.Error"/>.</value>
+    public TextWriter PackageOutput { get; set; } = Console.Error;
+
     /// <summary>The largest request body accepted, in bytes; larger bodies are answered 413.</summary>
     /// <value>The default value is 10 MB.</value>
     public long MaxRequestBodySize { get; set; } = 10 * 1024 * 1024;
@@ -135,6 +150,12 @@ public sealed class EmulatorOptions
         if (RateLimit is { PermitLimit: < 1 } || RateLimit is not null && RateLimit.Window <= TimeSpan.Zero)
         {
             throw new ArgumentException("The rate limit needs a positive limit and window.", nameof(RateLimit));
+        }
+
+        ArgumentNullException.ThrowIfNull(PackageOutput, nameof(PackageOutput));
+        if (string.IsNullOrWhiteSpace(PythonExecutable))
+        {
+            throw new ArgumentException("The Python executable is empty.", nameof(PythonExecutable));
         }
 
         Faults?.Validate();

@@ -70,9 +70,10 @@ internal sealed class BatchWorkerPool(
         }
 
         var record = await store.GetByIdAsync(id, stopping).ConfigureAwait(false);
-        if (record is not null)
+        var after = record is null ? null : await executor.RunAsync(record, registration.Token, stopping).ConfigureAwait(false);
+        if (after is not null && after.Status == RequestStatus.Pending)
         {
-            await executor.RunAsync(record, registration.Token, stopping).ConfigureAwait(false);
+            _queue.Writer.TryWrite(id); // its run was lost: it runs again
         }
     }
 }

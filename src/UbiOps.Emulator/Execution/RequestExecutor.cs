@@ -2,6 +2,7 @@ using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using UbiOps.Emulator.Deployments;
+using UbiOps.Emulator.Packages;
 using UbiOps.Emulator.Storage;
 
 namespace UbiOps.Emulator.Execution;
@@ -13,16 +14,24 @@ namespace UbiOps.Emulator.Execution;
 internal sealed class RequestExecutor(
     RequestStore store,
     DeploymentCatalog catalog,
+    PackageRunner packages,
     ExecutionCounter counter,
     TimeProvider time,
     TimeSpan timeoutUnit,
     Random random)
 {
+    /// <summary>
+    /// How often a batch request whose Python worker died runs again before it fails: a crash may be
+    /// the machine's (a kill from outside), but one that always crashes must end.
+    /// </summary>
+    public const int MaxWorkerLostRetries = 2;
+
     private readonly Lock _randomLock = new();
 
     /// <summary>
-    /// Runs a request that is already stored as processing. Returns the finished record, or null when
-    /// the emulator is stopping (the request stays processing and runs again after a restart).
+    /// Runs a request that is already stored as processing. Returns the finished record; a pending
+    /// one when it was queued again (its worker died); or null when the emulator is stopping (the
+    /// request stays processing and runs again after a restart).
     /// </summary>
     public async Task<RequestRecord?> RunAsync(RequestRecord record, CancellationToken cancelRequested, CancellationToken stopping)
     {
@@ -32,7 +41,9 @@ internal sealed class RequestExecutor(
             return null;
         }
 
-        return await store.FinishAsync(record.Id, outcome, Now(), stopping).ConfigureAwait(false);
+        return outcome.Status == RequestStatus.Pending
+            ? await store.RequeueAsync(record.Id, Now(), stopping).ConfigureAwait(false)
+            : await store.FinishAsync(record.Id, outcome, Now(), stopping).ConfigureAwait(false);
     }
 
     public long Now() => time.GetUtcNow().ToUnixTimeMilliseconds();
@@ -52,7 +63,7 @@ internal sealed class RequestExecutor(
         using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(timeoutSource.Token, stopping);
 
         counter.Increment(record.Id);
-        var run = Task.Run(() => InvokeAsync(deployment, input, runToken.Token), CancellationToken.None);
+        var run = Task.Run(() => InvokeAsync(deployment, record, input, runToken.Token), CancellationToken.None);
         try
         {
             // A cancel waits for the code to give up (the request is cancelled_pending meanwhile); a
@@ -61,7 +72,14 @@ internal sealed class RequestExecutor(
         }
         catch (Exception)
         {
-            // Classified below from the tokens and the task.
+            // Classified below from the tokens and the task. The code is still told to stop: when the
+            // timeout fired, stopWaiting may end this wait (and dispose runToken) before the linked
+            // runToken saw the timeout, and code left running would hold its Python worker forever.
+            if (!run.IsCompleted)
+            {
+                await runToken.CancelAsync().ConfigureAwait(false);
+            }
+
             _ = run.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
         }
 
@@ -87,6 +105,11 @@ internal sealed class RequestExecutor(
         }
 
         var error = run.Exception?.InnerException;
+        if (error is WorkerLostException && record.Kind == RequestMode.Batch && record.Retries < MaxWorkerLostRetries)
+        {
+            return new ExecutionOutcome(RequestStatus.Pending, null, null, null); // runs again, like after a restart
+        }
+
         return Failed(error switch
         {
             DeploymentFailure failure => failure.Message,
@@ -96,7 +119,7 @@ internal sealed class RequestExecutor(
         });
     }
 
-    private async Task<JToken> InvokeAsync(EmulatorDeployment deployment, JToken input, CancellationToken ct)
+    private async Task<JToken> InvokeAsync(EmulatorDeployment deployment, RequestRecord record, JToken input, CancellationToken ct)
     {
         if (deployment.Delay > TimeSpan.Zero)
         {
@@ -106,6 +129,11 @@ internal sealed class RequestExecutor(
         if (deployment.FailureRate > 0 && NextDouble() < deployment.FailureRate)
         {
             throw new DeploymentFailure($"Random failure of deployment '{deployment.Name}' (failure rate {deployment.FailureRate}).");
+        }
+
+        if (deployment.PackageDirectory is not null)
+        {
+            return await packages.RunAsync(deployment, record, input, ct).ConfigureAwait(false);
         }
 
         return deployment.Handler is { } handler

@@ -66,8 +66,8 @@ internal static class RequestBody
                 FloatParseHandling = FloatParseHandling.Double,
                 MaxDepth = 64,
             };
-            var token = JToken.ReadFrom(reader, new JsonLoadSettings { CommentHandling = CommentHandling.Ignore });
-            if (reader.Read() && reader.TokenType != JsonToken.Comment)
+            var token = JToken.ReadFrom(reader);
+            if (reader.Read())
             {
                 throw ApiProblem.BadRequest($"Malformed JSON: unexpected content after the JSON value at position {reader.LinePosition}.");
             }
@@ -81,15 +81,15 @@ internal static class RequestBody
     }
 
     /// <summary>
-    /// Newtonsoft's reader is lenient: it takes <c>undefined</c>, <c>new Date(1)</c>, <c>NaN</c> and a
-    /// second value after a comment, which would be stored and echoed as answers that are not JSON.
-    /// System.Text.Json's reader checks the standard grammar (comments allowed, as before).
+    /// Newtonsoft's reader is lenient: it takes comments, <c>undefined</c>, <c>new Date(1)</c> and
+    /// <c>NaN</c>, which would be stored and echoed as answers that are not JSON. System.Text.Json's
+    /// reader checks the standard grammar (RFC 8259), which has no comments.
     /// </summary>
     private static void CheckStandardJson(string text)
     {
         var reader = new System.Text.Json.Utf8JsonReader(Encoding.UTF8.GetBytes(text), new System.Text.Json.JsonReaderOptions
         {
-            CommentHandling = System.Text.Json.JsonCommentHandling.Skip,
+            CommentHandling = System.Text.Json.JsonCommentHandling.Disallow,
         });
         try
         {
@@ -125,7 +125,7 @@ internal static class RequestBody
         var chunk = new byte[81920];
         long total = 0;
         int read;
-        while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted).ConfigureAwait(false)) > 0)
+        while ((read = await ReadChunkAsync(context, chunk).ConfigureAwait(false)) > 0)
         {
             total += read;
             if (total > drainLimit)
@@ -157,6 +157,23 @@ internal static class RequestBody
         catch (DecoderFallbackException)
         {
             throw ApiProblem.BadRequest("The request body is not valid UTF-8.");
+        }
+    }
+
+    /// <summary>
+    /// One read of the body. Kestrel reports some malformed framing as a plain <see cref="IOException"/>
+    /// rather than a <see cref="BadHttpRequestException"/> (a chunk size that overflows 64 bits, for
+    /// one): that is the client's mistake, so it is a 400, not an unexpected error.
+    /// </summary>
+    private static async Task<int> ReadChunkAsync(HttpContext context, byte[] chunk)
+    {
+        try
+        {
+            return await context.Request.Body.ReadAsync(chunk, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (IOException ex) when (ex is not BadHttpRequestException && !context.RequestAborted.IsCancellationRequested)
+        {
+            throw ApiProblem.BadRequest($"The request body could not be read: {ex.Message}");
         }
     }
 }

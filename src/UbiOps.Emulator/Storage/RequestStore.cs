@@ -158,6 +158,35 @@ internal sealed class RequestStore : IDisposable
     });
 
     /// <summary>
+    /// Queues a processing request again after its run was lost (its Python worker died), as a restart
+    /// does: pending, with one more retry. One whose cancellation was asked for meanwhile ends cancelled.
+    /// Returns the record after, or null when it was deleted meanwhile.
+    /// </summary>
+    public Task<RequestRecord?> RequeueAsync(string id, long now, CancellationToken ct) => WithGate(ct, () =>
+    {
+        using var transaction = _connection.BeginTransaction();
+        using (var requeue = Command($"UPDATE requests SET status = '{Pending}', started_at = NULL, retries = retries + 1 " +
+                   $"WHERE id = @id AND status = '{Processing}'", transaction))
+        {
+            requeue.Parameters.AddWithValue("@id", id);
+            requeue.ExecuteNonQuery();
+        }
+
+        using (var cancelled = Command($"UPDATE requests SET status = '{Cancelled}', completed_at = @now WHERE id = @id AND status = '{CancelledPending}'", transaction))
+        {
+            cancelled.Parameters.AddWithValue("@id", id);
+            cancelled.Parameters.AddWithValue("@now", now);
+            cancelled.ExecuteNonQuery();
+        }
+
+        using var select = Command($"SELECT {Columns} FROM requests WHERE id = @id", transaction);
+        select.Parameters.AddWithValue("@id", id);
+        var record = ReadAll(select).FirstOrDefault();
+        transaction.Commit();
+        return record;
+    });
+
+    /// <summary>
     /// Asks for a request to be cancelled: pending becomes cancelled at once, processing becomes
     /// cancelled_pending (the run then ends it as cancelled). Returns the status before and the record
     /// after, or null when there is no such request.

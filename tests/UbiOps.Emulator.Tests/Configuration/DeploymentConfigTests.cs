@@ -106,4 +106,40 @@ public sealed class DeploymentConfigTests
 
         Assert.That((await client.Deployment_version_requests_createAsync("x", "demo", "plain-echo", "v1")).Status, Is.EqualTo(RequestStatus.Completed));
     }
+
+    [Test]
+    public void Load_Package_IsTakenRelativeToTheConfigFile()
+    {
+        using var package = TestPackage.Create("class Deployment:\n    pass\n");
+        var config = Path.Combine(package.Directory, "config", "emulator.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(config)!);
+        File.WriteAllText(config, """
+            [{"name": "scorer", "package": "..", "environment_variables": {"MODE": "test", "LEVEL": "3"}}]
+            """);
+
+        var scorer = DeploymentConfigFile.Load(config).Single();
+
+        Assert.That(scorer.PackageDirectory, Is.EqualTo(package.Directory));
+        Assert.That(scorer.EnvironmentVariables, Is.EquivalentTo(new Dictionary<string, string> { ["MODE"] = "test", ["LEVEL"] = "3" }));
+    }
+
+    [TestCase("""[{"name": "x", "package": "/nonexistent/package"}]""", "does not exist")]
+    [TestCase("""[{"name": "x", "package": "."}]""", "has no deployment.py")]
+    [TestCase("""[{"name": "x", "package": 3}]""", "\"package\" must be the path")]
+    [TestCase("""[{"name": "x", "package": ".", "behaviour": "echo"}]""", "either \"behaviour\" or \"package\"")]
+    [TestCase("""[{"name": "x", "environment_variables": {"A": 1}}]""", "object of strings")]
+    public void Parse_InvalidPackage_ThrowsFormatExceptionNamingTheProblem(string json, string expected) =>
+        Assert.That(() => DeploymentConfigFile.Parse(json), Throws.InstanceOf<FormatException>().With.Message.Contains(expected).And.Message.Contains("'x'"));
+
+    [Test]
+    public void Validate_HandlerAndPackage_ThrowsNamingBoth()
+    {
+        using var package = TestPackage.Create("class Deployment:\n    pass\n");
+        var deployment = new EmulatorDeployment
+        {
+            Name = "both", PackageDirectory = package.Directory, Handler = (input, _) => Task.FromResult(input),
+        };
+
+        Assert.That(deployment.Validate, Throws.ArgumentException.With.Message.Contains("both a handler and a package directory"));
+    }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Newtonsoft.Json.Linq;
 using UbiOps.Emulator.Tests.Support;
 
@@ -56,68 +55,16 @@ public sealed class DocsTests
     [Test]
     public async Task ReferencePage_RenderedInChromium_ListsAllSixteenOperations()
     {
-        var chromium = FindChromium();
-        Assert.That(chromium, Is.Not.Null,
-            "Chromium is required for this test and was not found on PATH (chromium or chromium-browser). Install it with `apt-get install -y chromium`; CI installs it.");
-        var profile = Path.Combine(Path.GetTempPath(), "ubiops-emulator-chromium-" + Guid.NewGuid().ToString("N"));
-        try
+        var chromium = HeadlessChromium.Require();
+
+        var dom = await HeadlessChromium.DumpDomAsync(chromium, _emulator.RootUrl + "/docs");
+
+        Assert.That(dom, Does.Contain("data-operations=\"16\""), "the page rendered 16 operations");
+        foreach (var operation in AllOperations.List)
         {
-            var dom = await DumpDomAsync(chromium!, profile, _emulator.RootUrl + "/docs");
-
-            Assert.That(dom, Does.Contain("data-operations=\"16\""), "the page rendered 16 operations");
-            foreach (var operation in AllOperations.List)
-            {
-                Assert.That(dom, Does.Contain($"id=\"{operation.OperationId}\""), operation.OperationId);
-            }
-
-            Assert.That(dom, Does.Contain("Send request"), "each operation has a try-it form");
-        }
-        finally
-        {
-            try
-            {
-                Directory.Delete(profile, recursive: true);
-            }
-            catch (IOException)
-            {
-                // Chromium may still be releasing its profile; a temp folder left behind is harmless.
-            }
-        }
-    }
-
-    private static string? FindChromium() =>
-        new[] { "chromium", "chromium-browser", "google-chrome" }
-            .SelectMany(name => (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Select(dir => Path.Combine(dir, name)))
-            .FirstOrDefault(File.Exists);
-
-    private static async Task<string> DumpDomAsync(string chromium, string profile, string url)
-    {
-        var start = new ProcessStartInfo(chromium) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[]
-                 {
-                     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                     "--disable-sync", "--no-first-run", $"--user-data-dir={profile}", "--virtual-time-budget=10000", "--dump-dom", url,
-                 })
-        {
-            start.ArgumentList.Add(argument);
+            Assert.That(dom, Does.Contain($"id=\"{operation.OperationId}\""), operation.OperationId);
         }
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("Chromium did not finish within 60 s: " + await errors);
-        }
-
-        var dom = await output;
-        Assert.That(dom, Is.Not.Empty, "Chromium printed no DOM: " + await errors);
-        return dom;
+        Assert.That(dom, Does.Contain("Send request"), "each operation has a try-it form");
     }
 }

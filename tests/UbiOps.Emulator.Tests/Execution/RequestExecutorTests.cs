@@ -47,6 +47,31 @@ public sealed class RequestExecutorTests
         Assert.That(result["type"]!.Value<string>(), Is.EqualTo("String"), "a JSON string is a string, never a Date token");
     }
 
+    // Was: never cancelled. The wait for the code ended on the timeout and disposed the code's token
+    // source before that source saw the timeout, so code that honours its token ran on (and a
+    // Python worker stayed busy with it for good).
+    [Test]
+    public async Task Run_HandlerOutlivesTimeout_ItsTokenIsCancelled()
+    {
+        var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var emulator = await TestEmulator.StartAsync(o =>
+        {
+            o.TimeoutUnit = TimeSpan.FromMilliseconds(20);
+            o.AddDeployment("hang", async (_, ct) =>
+            {
+                using var signal = ct.Register(cancelled.SetResult);
+                await Task.Delay(Timeout.Infinite, ct);
+                return new JObject();
+            });
+        });
+        using var http = TestEmulator.Raw(emulator);
+
+        var answer = await http.PostAsync(TestEmulator.Deployment(emulator, "hang") + "?timeout=10", new StringContent("{}", Encoding.UTF8, "application/json"));
+
+        Assert.That(Json.Parse(await answer.Content.ReadAsStringAsync())["error_message"]!.Value<string>(), Does.StartWith("Timeout"));
+        Assert.That(await Task.WhenAny(cancelled.Task, Task.Delay(TimeSpan.FromSeconds(10))), Is.SameAs(cancelled.Task), "the handler's token was cancelled");
+    }
+
     private async Task<JToken> CreateAsync(string deployment, string body)
     {
         var content = new StringContent(body, Encoding.UTF8);

@@ -5,7 +5,7 @@ using UbiOps.Emulator.Tests.Support;
 
 namespace UbiOps.Emulator.Tests.Http;
 
-/// <summary>A body is accepted only as standard JSON (RFC 8259, comments allowed), so every answer that echoes it is JSON too.</summary>
+/// <summary>A body is accepted only as standard JSON (RFC 8259: no comments), so every answer that echoes it is JSON too.</summary>
 public sealed class RequestBodyTests
 {
     private UbiOpsEmulator _emulator = null!;
@@ -43,15 +43,68 @@ public sealed class RequestBodyTests
         Assert.That(JObject.Parse(text)["error"]!.Value<string>(), Does.StartWith("Malformed JSON"));
     }
 
-    [TestCase("{\"a\": 1} // a comment")]
-    [TestCase("/* a comment */ {\"a\": 1}")]
-    public async Task Create_JsonWithComments_IsAccepted(string body)
+    // Was: accepted (comments skipped), although the README promises standard JSON only.
+    [TestCase("", "/* c */ {\"a\": 1}")]
+    [TestCase("", "// c\n{\"a\": 1}")]
+    [TestCase("", "{\"a\": 1} // c")]
+    [TestCase("", "{\"a\": /* c */ 1}")]
+    [TestCase("/batch", "/* c */ [{\"a\": 1}]")]
+    [TestCase("/batch", "// c\n{\"a\": 1}")]
+    public async Task Create_JsonWithComments_Is400(string suffix, string body)
     {
-        var answer = await _http.PostAsync(TestEmulator.Deployment(_emulator, "echo"), new StringContent(body, Encoding.UTF8, "application/json"));
+        var answer = await _http.PostAsync(TestEmulator.Deployment(_emulator, "echo") + suffix, new StringContent(body, Encoding.UTF8, "application/json"));
+
+        var text = await answer.Content.ReadAsStringAsync();
+        Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), text);
+        Assert.That(JObject.Parse(text)["error"]!.Value<string>(), Does.StartWith("Malformed JSON"));
+    }
+
+    [TestCase("/collect")]
+    [TestCase("/delete")]
+    public async Task IdList_WithComment_Is400(string suffix)
+    {
+        var body = $"/* c */ [\"{Guid.NewGuid()}\"]";
+
+        var answer = await _http.PostAsync(TestEmulator.Deployment(_emulator, "echo") + suffix, new StringContent(body, Encoding.UTF8, "application/json"));
+
+        var text = await answer.Content.ReadAsStringAsync();
+        Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), text);
+        Assert.That(JObject.Parse(text)["error"]!.Value<string>(), Does.StartWith("Malformed JSON"));
+    }
+
+    [Test]
+    public async Task Create_StandardJsonWithWhiteSpace_IsAccepted()
+    {
+        var answer = await _http.PostAsync(TestEmulator.Deployment(_emulator, "echo"), new StringContent(" \n\t{\"a\": 1}\r\n", Encoding.UTF8, "application/json"));
 
         var text = await answer.Content.ReadAsStringAsync();
         Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.OK), text);
         Assert.That(JToken.DeepEquals(JObject.Parse(text)["result"], new JObject { ["a"] = 1 }), Is.True, text);
+    }
+
+    // Was: 500 "Internal emulator error (IOException)" for the overflowing chunk size: Kestrel reports
+    // it as an IOException, not as a bad request.
+    [TestCase("ffffffffffffffffff\r\n", "could not be read")]
+    [TestCase("10000000000000000\r\n", "could not be read")]
+    [TestCase("zz\r\n{}\r\n0\r\n\r\n", "chunk")]
+    [TestCase("2\r\n{}XX0\r\n\r\n", "chunk")]
+    public async Task Create_BrokenChunkedFraming_Is400(string chunkedBody, string expected)
+    {
+        var answer = await RawHttp.SendAsync(_emulator, $"POST /v2.1/{TestEmulator.Deployment(_emulator, "echo")} HTTP/1.1",
+            "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n", chunkedBody);
+
+        Assert.That(answer.Status, Is.EqualTo(400), answer.ToString());
+        Assert.That(answer.Error, Does.Contain(expected).IgnoreCase);
+    }
+
+    [Test]
+    public async Task Create_WellFormedChunkedBody_IsAccepted()
+    {
+        var answer = await RawHttp.SendAsync(_emulator, $"POST /v2.1/{TestEmulator.Deployment(_emulator, "echo")} HTTP/1.1",
+            "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n", "4\r\n{\"a\"\r\n4\r\n: 1}\r\n0\r\n\r\n");
+
+        Assert.That(answer.Status, Is.EqualTo(200), answer.ToString());
+        Assert.That(JToken.DeepEquals(JObject.Parse(answer.Body)["result"], new JObject { ["a"] = 1 }), Is.True, answer.Body);
     }
 
     // Was: 415 "Charset '"utf-8"' is not supported" for the quoted form, which RFC 9110 allows.
