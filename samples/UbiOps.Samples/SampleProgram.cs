@@ -31,8 +31,7 @@ public static class SampleProgram
             var client = UbiOpsClient.Create(new UbiOpsClientOptions { Token = emulator.Token, BaseUrl = emulator.BaseUrl });
             // </readme:emulator>
             output.WriteLine($"UBIOPS_API_TOKEN is not set: running the examples against an embedded emulator at {emulator.BaseUrl} (project '{emulator.Project}').");
-            // The emulator answers in milliseconds: poll often so the run is quick.
-            await RunExamplesAsync(output, client, emulator.Token, emulator.BaseUrl, emulator.Project, TimeSpan.FromMilliseconds(50), cancellationToken);
+            await RunExamplesAsync(output, client, emulator.Token, emulator.BaseUrl, emulator.Project, cancellationToken);
             return 0;
         }
 
@@ -45,12 +44,12 @@ public static class SampleProgram
 
         var baseUrl = getEnvironmentVariable(UbiOpsClientOptions.HostEnvironmentVariable) is { Length: > 0 } host ? host : UbiOpsClientOptions.DefaultBaseUrl;
         output.WriteLine($"Running the examples against {baseUrl} (project '{project}').");
-        await RunExamplesAsync(output, ConnectExample.Connect(token, baseUrl), token, baseUrl, project, TimeSpan.FromSeconds(1), cancellationToken);
+        await RunExamplesAsync(output, ConnectExample.Connect(token, baseUrl), token, baseUrl, project, cancellationToken);
         return 0;
     }
 
     private static async Task RunExamplesAsync(
-        TextWriter output, UbiOpsClient client, string token, string baseUrl, string project, TimeSpan pollInterval, CancellationToken cancellationToken)
+        TextWriter output, UbiOpsClient client, string token, string baseUrl, string project, CancellationToken cancellationToken)
     {
         var plainEcho = ConnectExample.Connect(token, baseUrl).Deployment(project, "plain-echo");
         var resilientPlainEcho = ConnectExample.ConnectWithResilience(token, baseUrl).Deployment(project, "plain-echo");
@@ -62,19 +61,19 @@ public static class SampleProgram
         output.WriteLine($"direct-request: {direct.DefaultVersion.Version} {direct.DefaultVersion.Status} {direct.Weather}; " +
             $"explicit version {direct.ExplicitVersion.Version} {direct.ExplicitVersion.Result}; plain '{direct.PlainText}'");
 
-        var batch = await BatchAndWaitExample.RunAsync(client, project, pollInterval, cancellationToken);
+        var batch = await BatchAndWaitExample.RunAsync(client, project, cancellationToken);
         output.WriteLine($"batch-and-wait: {batch.Created.Count} created, {batch.Finished.Count} finished, " +
             $"{batch.Finished.Count(r => r.Status == RequestStatus.Completed)} completed");
 
-        var run = await RunManyInputsExample.RunAsync(client, project, pollInterval, cancellationToken);
-        var inOrder = run.Outcomes.Select(o => o.Index).SequenceEqual(Enumerable.Range(0, run.Inputs.Count));
-        var echoed = run.Outcomes.All(o => o.Succeeded && o.Result!.AsString() == run.Inputs[o.Index].ToString());
+        var run = await RunManyInputsExample.RunAsync(client, project, cancellationToken);
+        var inOrder = run.Outcomes.Select(o => o.Index).SequenceEqual(Enumerable.Range(0, run.Inputs.Count).Select(i => (long)i));
+        var echoed = run.Outcomes.All(o => o.Succeeded && o.Result!.AsString() == run.Inputs[(int)o.Index].ToString());
         output.WriteLine($"run-many-inputs: {run.Outcomes.Count} outcomes for {run.Inputs.Count} inputs; in input order: {inOrder}; every result equals its input: {echoed}");
 
         var list = await ListWithFiltersExample.RunAsync(client, project, cancellationToken);
         output.WriteLine($"list-with-filters: made {list.RequestIds.Count} failed requests; first page {list.FirstPage.Count}, all pages {list.All.Count}");
 
-        var cancel = await CancelExample.RunAsync(client, project, pollInterval, cancellationToken);
+        var cancel = await CancelExample.RunAsync(client, project, cancellationToken);
         output.WriteLine($"cancel: {cancel.AfterCancel} after the cancel call, then {cancel.Final}; gone after delete: {cancel.GoneAfterDelete}");
 
         var errors = await ErrorHandlingExample.RunAsync(client, project, cancellationToken);

@@ -47,7 +47,8 @@ public partial class UbiOpsClient
         ArgumentNullException.ThrowIfNull(loggerFactory);
         options ??= UbiOpsClientOptions.FromEnvironment();
         options.Validate();
-        var httpClient = UbiOpsHttpPipeline.CreateHttpClient(options.Resilience, loggerFactory, timeProvider, primaryHandler);
-        return new UbiOpsClient(httpClient, options);
+        var budget = new RateBudget(timeProvider);
+        var httpClient = UbiOpsHttpPipeline.CreateHttpClient(options.Resilience, loggerFactory, timeProvider, primaryHandler, budget);
+        return new UbiOpsClient(new DeploymentRequestsClient(httpClient, options), budget);
     }
 }

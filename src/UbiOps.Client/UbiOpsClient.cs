@@ -18,11 +18,15 @@ public partial class UbiOpsClient
         Raw = null!;
     }
 
-    /// <summary>Creates a client over the generated client, which sends the HTTP requests.</summary>
-    internal UbiOpsClient(DeploymentRequestsClient raw)
+    /// <summary>
+    /// Creates a client over the generated client, which sends the HTTP requests; with the rate
+    /// budget of its HTTP pipeline when it has one (runs then plan their calls within the window).
+    /// </summary>
+    internal UbiOpsClient(DeploymentRequestsClient raw, RateBudget? budget = null)
     {
         ArgumentNullException.ThrowIfNull(raw);
         Raw = raw;
+        Budget = budget;
     }
 
     /// <summary>
@@ -40,6 +44,9 @@ public partial class UbiOpsClient
 
     /// <summary>The generated client, one method per API operation (internal: its names are the spec's operation ids).</summary>
     internal DeploymentRequestsClient Raw { get; }
+
+    /// <summary>The rate-limit window this client's calls share, when its pipeline tracks one.</summary>
+    internal RateBudget? Budget { get; }
 
     /// <summary>The requests of the default version of a deployment.</summary>
     /// <param name="project">The project name.</param>

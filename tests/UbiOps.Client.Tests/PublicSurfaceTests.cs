@@ -31,7 +31,10 @@ public partial class PublicSurfaceTests
     [Test]
     public void AsyncMethods_EndWithAnOptionalCancellationTokenNamedCancellationToken()
     {
-        var asyncMethods = PublicMembers().OfType<MethodInfo>().Where(m => m.Name.EndsWith("Async", StringComparison.Ordinal)).ToList();
+        // RunJournal's methods are callbacks the run makes (it passes no token on purpose: a journal
+        // that gave up on a stop would lose the ids a resume needs), not calls users make.
+        var asyncMethods = PublicMembers().OfType<MethodInfo>()
+            .Where(m => m.Name.EndsWith("Async", StringComparison.Ordinal) && m.DeclaringType != typeof(RunJournal)).ToList();
 
         Assert.That(asyncMethods, Has.Count.GreaterThan(15), "guards against finding nothing");
         Assert.That(asyncMethods.Where(m => m.GetParameters() is not [.., { Name: "cancellationToken", HasDefaultValue: true } last] || last.ParameterType != typeof(CancellationToken))

@@ -25,8 +25,6 @@ var data = Enumerable.Range(0, inputs)
     .Select(i => (RequestInput)new JObject { ["index"] = i, ["text"] = $"input number {i}" })
     .ToList();
 
-var fast = new WaitOptions { InitialInterval = TimeSpan.FromMilliseconds(20), MaxInterval = TimeSpan.FromMilliseconds(200) };
-
 async Task<TimeSpan> Baseline()
 {
     var watch = Stopwatch.StartNew();
@@ -43,7 +41,7 @@ async Task<TimeSpan> Sdk()
 {
     var watch = Stopwatch.StartNew();
     var expected = 0;
-    await foreach (var outcome in echo.RunAsync(data, new RunOptions { Wait = fast }))
+    await foreach (var outcome in echo.RunAsync(data))
     {
         if (outcome.Index != expected++ || !outcome.Succeeded) throw new InvalidOperationException($"outcome {outcome}");
     }

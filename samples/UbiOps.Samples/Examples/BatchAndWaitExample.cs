@@ -8,11 +8,10 @@ public static class BatchAndWaitExample
     /// <summary>Queues 600 structured inputs on <c>echo</c> and waits until every request has finished.</summary>
     /// <param name="client">The client.</param>
     /// <param name="project">The project that holds the deployment.</param>
-    /// <param name="pollInterval">The first pause between polls (the library's default is 1 second).</param>
     /// <param name="cancellationToken">Cancels submitting and waiting.</param>
     /// <returns>The inputs, the created requests in input order, and the finished requests in the order they finished.</returns>
     public static async Task<BatchAndWaitResults> RunAsync(
-        UbiOpsClient client, string project, TimeSpan pollInterval, CancellationToken cancellationToken = default)
+        UbiOpsClient client, string project, CancellationToken cancellationToken = default)
     {
         // <readme:batch-and-wait>
         var echo = client.Deployment(project, "echo");
@@ -21,12 +20,11 @@ public static class BatchAndWaitExample
         // Sent in calls of at most 250 inputs, a few at a time; the created requests come back in input order.
         var created = await echo.CreateBatchAsync(inputs, new BatchCreateOptions { Timeout = TimeSpan.FromHours(1) }, cancellationToken);
 
-        // Polls with collect calls (250 ids each, never one call per request), pausing longer after each poll.
+        // Polls with collect calls (250 ids each, never one call per request), timed from how fast they finish.
         var wait = new WaitOptions
         {
-            InitialInterval = pollInterval,        // then 1.5 times longer after each poll ...
-            MaxInterval = TimeSpan.FromSeconds(30), // ... up to this
-            Timeout = TimeSpan.FromMinutes(30),     // TimeoutException when not all finished by then
+            MaxPollInterval = TimeSpan.FromSeconds(30), // the longest pause between polls (the default)
+            Timeout = TimeSpan.FromMinutes(30),         // WaitTimeoutException when not all finished by then
         };
         var finished = new List<DeploymentRequestBatchDetail>();
         await foreach (var request in echo.WaitAsync(created.Select(r => r.Id), wait, cancellationToken))

@@ -11,10 +11,9 @@ public static class CancelExample
     /// </summary>
     /// <param name="client">The client.</param>
     /// <param name="project">The project that holds the deployment.</param>
-    /// <param name="pollInterval">The first pause between polls (the library's default is 1 second).</param>
     /// <param name="cancellationToken">Cancels the calls.</param>
     /// <returns>The status right after the cancel call, the final status, and whether the request was gone after the delete.</returns>
-    public static async Task<CancelResults> RunAsync(UbiOpsClient client, string project, TimeSpan pollInterval, CancellationToken cancellationToken = default)
+    public static async Task<CancelResults> RunAsync(UbiOpsClient client, string project, CancellationToken cancellationToken = default)
     {
         // <readme:cancel>
         var sleep = client.Deployment(project, "sleep");
@@ -24,7 +23,7 @@ public static class CancelExample
         // A pending request is cancelled at once; a processing one goes to cancelled_pending first.
         var update = await sleep.CancelAsync(id, cancellationToken);
 
-        var wait = new WaitOptions { InitialInterval = pollInterval, Timeout = TimeSpan.FromMinutes(1) };
+        var wait = new WaitOptions { Timeout = TimeSpan.FromMinutes(1) };
         var final = await sleep.WaitAsync([id], wait, cancellationToken).SingleAsync(cancellationToken); // status cancelled
 
         await sleep.DeleteAsync(id, cancellationToken); // or DeleteAsync(ids) for many at once

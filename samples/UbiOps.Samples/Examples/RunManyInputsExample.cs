@@ -8,18 +8,16 @@ public static class RunManyInputsExample
     /// <summary>Runs 1,000 structured inputs through <c>echo</c>.</summary>
     /// <param name="client">The client.</param>
     /// <param name="project">The project that holds the deployment.</param>
-    /// <param name="pollInterval">The first pause between polls (the library's default is 1 second).</param>
     /// <param name="cancellationToken">Stops submitting and waiting.</param>
     /// <returns>The inputs and one outcome per input, in input order.</returns>
     public static async Task<RunManyInputsResults> RunAsync(
-        UbiOpsClient client, string project, TimeSpan pollInterval, CancellationToken cancellationToken = default)
+        UbiOpsClient client, string project, CancellationToken cancellationToken = default)
     {
         // <readme:run-many-inputs>
         var inputs = Enumerable.Range(0, 1_000).Select(i => RequestInput.FromObject(new { id = i, text = $"document {i}" })).ToList();
-        var options = new RunOptions { Wait = new WaitOptions { InitialInterval = pollInterval } };
 
         var outcomes = new List<RequestOutcome>();
-        await foreach (var outcome in client.Deployment(project, "echo").RunAsync(inputs, options, cancellationToken))
+        await foreach (var outcome in client.Deployment(project, "echo").RunAsync(inputs, cancellationToken))
         {
             // In input order (outcome.Index), each as soon as it and all before it have finished.
             outcomes.Add(outcome); // outcome.Succeeded ? outcome.Result : outcome.ErrorMessage

@@ -8,9 +8,9 @@ internal static class PollIntervalOption
 {
     public static Option<double> Create() => new("--poll-interval")
     {
-        Description = "Seconds between the first polls for unfinished requests; the pause grows 1.5x per poll, to at most 10 s.",
+        Description = "The longest pause, in seconds, between polls for unfinished requests; polls are otherwise timed from how fast requests finish.",
         HelpName = "seconds",
-        DefaultValueFactory = _ => 1.0,
+        DefaultValueFactory = _ => new WaitOptions().MaxPollInterval.TotalSeconds,
         Validators =
         {
             result =>
@@ -23,10 +23,13 @@ internal static class PollIntervalOption
         },
     };
 
-    public static WaitOptions ToWaitOptions(double seconds)
+    /// <summary>The option as the longest poll pause; never below the first poll delay.</summary>
+    public static TimeSpan ToMaxPollInterval(double seconds)
     {
-        var interval = TimeSpan.FromSeconds(seconds);
-        var longest = TimeSpan.FromSeconds(10);
-        return new WaitOptions { InitialInterval = interval, MaxInterval = interval > longest ? interval : longest };
+        var pause = TimeSpan.FromSeconds(seconds);
+        var first = new WaitOptions().FirstPollDelay;
+        return pause < first ? first : pause;
     }
+
+    public static WaitOptions ToWaitOptions(double seconds) => new() { MaxPollInterval = ToMaxPollInterval(seconds) };
 }

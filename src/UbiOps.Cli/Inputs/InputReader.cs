@@ -81,7 +81,7 @@ internal static class InputReader
         // strict JSON, so System.Text.Json checks the line first.
         if (StrictJson.Check(line) is { } problem)
         {
-            return Malformed(index, lineNumber, $"not valid JSON ({problem})");
+            return Malformed(index, lineNumber, $"not valid JSON ({problem})", line);
         }
 
         try
@@ -90,14 +90,14 @@ internal static class InputReader
             var token = JToken.Load(json);
             if (json.Read())
             {
-                return Malformed(index, lineNumber, "unexpected text after the JSON value");
+                return Malformed(index, lineNumber, "unexpected text after the JSON value", line);
             }
 
-            return Validate(index, lineNumber, token);
+            return Validate(index, lineNumber, token, line);
         }
         catch (JsonReaderException e)
         {
-            return Malformed(index, lineNumber, $"not valid JSON ({TrimPosition(e.Message)})");
+            return Malformed(index, lineNumber, $"not valid JSON ({TrimPosition(e.Message)})", line);
         }
     }
 
@@ -149,7 +149,7 @@ internal static class InputReader
 
                 var line = json.LineNumber + offset;
                 var token = await JToken.LoadAsync(json, cancellationToken);
-                record = Validate(index, line, token);
+                record = Validate(index, line, token, token.ToString(Formatting.None));
             }
             catch (JsonReaderException e)
             {
@@ -166,19 +166,19 @@ internal static class InputReader
 
         if (failure is not null)
         {
-            yield return Malformed(index, failureLine, failure);
+            yield return Malformed(index, failureLine, failure, failure);
         }
     }
 
-    private static InputRecord Validate(long index, long lineNumber, JToken token) => token.Type switch
+    private static InputRecord Validate(long index, long lineNumber, JToken token, string text) => token.Type switch
     {
-        JTokenType.Object or JTokenType.String => new InputRecord(index, lineNumber, token, null),
+        JTokenType.Object or JTokenType.String => new InputRecord(index, lineNumber, token, null, InputFingerprint.Of(text)),
         _ => Malformed(index, lineNumber,
-            $"an input must be a JSON object (structured deployment) or a JSON string (plain deployment), not {Describe(token.Type)}"),
+            $"an input must be a JSON object (structured deployment) or a JSON string (plain deployment), not {Describe(token.Type)}", text),
     };
 
-    private static InputRecord Malformed(long index, long lineNumber, string reason) =>
-        new(index, lineNumber, null, $"line {lineNumber}: {reason}");
+    private static InputRecord Malformed(long index, long lineNumber, string reason, string text) =>
+        new(index, lineNumber, null, $"line {lineNumber}: {reason}", InputFingerprint.Of(text));
 
     private static string Describe(JTokenType type) => type switch
     {

@@ -9,7 +9,8 @@ namespace UbiOps.Cli.Inputs;
 /// <param name="LineNumber">The 1-based line the input starts on.</param>
 /// <param name="Data">The request data: a JSON object (structured) or a JSON string (plain).</param>
 /// <param name="Error">Why the input is malformed; then <paramref name="Data"/> is <see langword="null"/>.</param>
-internal sealed record InputRecord(long Index, long LineNumber, JToken? Data, string? Error)
+/// <param name="Fingerprint">A short hash of the input as written, so a resumed run can prove it reads the same inputs.</param>
+internal sealed record InputRecord(long Index, long LineNumber, JToken? Data, string? Error, string Fingerprint)
 {
     public bool IsMalformed => Error is not null;
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using UbiOps.Cli.Run;
+using UbiOps.Client;
 
 namespace UbiOps.Cli.Progress;
 
@@ -16,8 +17,21 @@ internal sealed class PlainProgressDisplay(TextWriter error, TimeSpan interval) 
         private readonly Stopwatch _sinceReport = Stopwatch.StartNew();
         private readonly Lock _lock = new();
         private long _submitted, _written, _failed;
+        private DateTimeOffset? _rateLimitedUntil;
 
-        public void Submitted(int count) => Interlocked.Add(ref _submitted, count);
+        public void Progress(RunProgress progress)
+        {
+            lock (_lock)
+            {
+                _submitted = progress.Submitted;
+                if (progress.RateLimitedUntil != _rateLimitedUntil && progress.RateLimitedUntil is { } until && interval != TimeSpan.MaxValue)
+                {
+                    error.WriteLine($"progress: waiting for the API's rate-limit window (resets in {RateLimitWait.Describe(until)})");
+                }
+
+                _rateLimitedUntil = progress.RateLimitedUntil;
+            }
+        }
 
         public void Written(ResultLine line)
         {
@@ -33,7 +47,7 @@ internal sealed class PlainProgressDisplay(TextWriter error, TimeSpan interval) 
                 {
                     _sinceReport.Restart();
                     var of = total is { } t ? $"/{t}" : string.Empty;
-                    error.WriteLine($"progress: {_written}{of} done ({_failed} failed), {Interlocked.Read(ref _submitted)} submitted");
+                    error.WriteLine($"progress: {_written}{of} done ({_failed} failed), {_submitted} submitted");
                 }
             }
         }

@@ -1,5 +1,6 @@
 using Spectre.Console;
 using UbiOps.Cli.Run;
+using UbiOps.Client;
 
 namespace UbiOps.Cli.Progress;
 
@@ -35,10 +36,12 @@ internal sealed class SpectreProgressDisplay(TextWriter error) : IProgressDispla
     private sealed class Observer(IAnsiConsole console, ProgressTask task) : IRunObserver
     {
         private long _submitted, _written, _failed;
+        private DateTimeOffset? _rateLimitedUntil;
 
-        public void Submitted(int count)
+        public void Progress(RunProgress progress)
         {
-            Interlocked.Add(ref _submitted, count);
+            Interlocked.Exchange(ref _submitted, progress.Submitted);
+            _rateLimitedUntil = progress.RateLimitedUntil;
             Describe();
         }
 
@@ -58,6 +61,7 @@ internal sealed class SpectreProgressDisplay(TextWriter error) : IProgressDispla
             console.MarkupLineInterpolated($"[yellow]malformed input, {message}[/]");
 
         private void Describe() => task.Description =
-            $"{Interlocked.Read(ref _written)} done, {Interlocked.Read(ref _failed)} failed, {Interlocked.Read(ref _submitted)} submitted";
+            $"{Interlocked.Read(ref _written)} done, {Interlocked.Read(ref _failed)} failed, {Interlocked.Read(ref _submitted)} submitted" +
+            (_rateLimitedUntil is { } until ? $", rate limit: waiting {RateLimitWait.Describe(until)}" : string.Empty);
     }
 }

@@ -1,12 +1,15 @@
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using UbiOps.Client;
 
 namespace UbiOps.Cli.Run;
 
 /// <summary>
-/// One line of a run's output: what became of the input at <see cref="Index"/>.
+/// One line of a run's output: what became of the input at <see cref="Index"/> (the input's
+/// position among the inputs, 0 for the first; blank lines are not inputs), read from line
+/// <see cref="LineNumber"/> of the input file.
 /// </summary>
-internal sealed record ResultLine(long Index, string? RequestId, string Status, JToken? Result, string? Error)
+internal sealed record ResultLine(long Index, long LineNumber, string? RequestId, string Status, JToken? Result, string? Error)
 {
     /// <summary>The status of an input that could not be read.</summary>
     public const string InvalidInput = "invalid_input";
@@ -14,16 +17,28 @@ internal sealed record ResultLine(long Index, string? RequestId, string Status, 
     /// <summary>The status of an input the API refused to accept.</summary>
     public const string Rejected = "rejected";
 
-    public bool Succeeded => Status == "completed";
+    /// <summary>The status of a request the server no longer knows.</summary>
+    public const string Missing = "missing";
 
-    public static ResultLine Malformed(long index, string error) => new(index, null, InvalidInput, null, error);
+    public bool Succeeded => Status == RequestStatus.Completed.Value;
 
-    /// <summary>Writes the line as one JSON object: index, request_id, status, then result or error.</summary>
+    /// <summary>The line for an outcome of the run engine.</summary>
+    public static ResultLine From(RequestOutcome outcome, long lineNumber, string? unreadable) => outcome.Kind switch
+    {
+        OutcomeKind.Finished => new(outcome.Index, lineNumber, outcome.RequestId, outcome.Status.Value, outcome.Result?.AsJson(), outcome.ErrorMessage),
+        OutcomeKind.Rejected when unreadable is not null => new(outcome.Index, lineNumber, null, InvalidInput, null, unreadable),
+        OutcomeKind.Rejected => new(outcome.Index, lineNumber, null, Rejected, null, outcome.ErrorMessage),
+        _ => new(outcome.Index, lineNumber, outcome.RequestId, Missing, null, outcome.ErrorMessage),
+    };
+
+    /// <summary>Writes the line as one JSON object: index, line, request_id, status, then result or error.</summary>
     public void WriteTo(JsonWriter writer)
     {
         writer.WriteStartObject();
         writer.WritePropertyName("index");
         writer.WriteValue(Index);
+        writer.WritePropertyName("line");
+        writer.WriteValue(LineNumber);
         writer.WritePropertyName("request_id");
         writer.WriteValue(RequestId);
         writer.WritePropertyName("status");

@@ -2,26 +2,22 @@ using Newtonsoft.Json;
 
 namespace UbiOps.Cli.Run;
 
-/// <summary>Appends result lines to the output file (or a stream), one JSON object per line.</summary>
-internal sealed class ResultWriter : IAsyncDisposable
+/// <summary>
+/// Appends result lines to the output file, one JSON object per line. The file is opened with the
+/// first line, so a run that fails before any result leaves no output behind.
+/// </summary>
+internal sealed class ResultWriter(string path) : IAsyncDisposable
 {
-    private readonly TextWriter _writer;
-    private readonly bool _ownsWriter;
+    private StreamWriter? _writer;
 
-    public ResultWriter(TextWriter writer, bool ownsWriter)
-    {
-        _writer = writer;
-        _ownsWriter = ownsWriter;
-    }
-
-    public static ResultWriter AppendToFile(string path)
-    {
-        var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 1 << 16);
-        return new ResultWriter(new StreamWriter(stream, new System.Text.UTF8Encoding(false)) { NewLine = "\n" }, ownsWriter: true);
-    }
+    /// <summary>Lines written through this writer.</summary>
+    public long Written { get; private set; }
 
     public void Write(ResultLine line)
     {
+        _writer ??= new StreamWriter(
+            new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 1 << 16),
+            new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
         using (var json = new JsonTextWriter(_writer) { CloseOutput = false, Formatting = Formatting.None })
         {
             json.DateFormatString = UbiOps.Client.JsonDefaults.DateFormat;
@@ -29,16 +25,61 @@ internal sealed class ResultWriter : IAsyncDisposable
         }
 
         _writer.Write('\n');
+        Written++;
     }
 
-    public Task FlushAsync() => _writer.FlushAsync();
+    public Task FlushAsync() => _writer?.FlushAsync() ?? Task.CompletedTask;
 
     public async ValueTask DisposeAsync()
     {
-        await _writer.FlushAsync();
-        if (_ownsWriter)
+        if (_writer is not null)
         {
+            await _writer.FlushAsync();
             await _writer.DisposeAsync();
         }
+    }
+
+    /// <summary>
+    /// Cuts an existing output down to its first <paramref name="lines"/> lines: what a resumed run
+    /// keeps (the lines after it are written again, from requests collected, not submitted again).
+    /// Returns how many complete lines the file had.
+    /// </summary>
+    public static long TruncateTo(string path, long lines)
+    {
+        if (!File.Exists(path))
+        {
+            return 0;
+        }
+
+        long count = 0, keep = 0, offset = 0;
+        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16))
+        {
+            int b;
+            while ((b = stream.ReadByte()) >= 0)
+            {
+                offset++;
+                if (b == '\n')
+                {
+                    count++;
+                    if (count == lines)
+                    {
+                        keep = offset;
+                    }
+                }
+            }
+        }
+
+        if (lines == 0)
+        {
+            keep = 0;
+        }
+
+        if (count >= lines && new FileInfo(path).Length != keep)
+        {
+            using var truncate = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.Read);
+            truncate.SetLength(keep);
+        }
+
+        return count;
     }
 }

@@ -2,69 +2,196 @@ using UbiOps.Cli.Commands;
 using UbiOps.Cli.Errors;
 using UbiOps.Cli.Inputs;
 using UbiOps.Cli.Progress;
+using UbiOps.Client;
 
 namespace UbiOps.Cli.Run;
 
 /// <summary>
-/// One <c>run</c>: finds where an earlier run stopped, runs the rest through the pipeline, and
-/// reports the outcome in one summary line.
+/// One <c>run</c>, a thin shell over the library's run engine: checks what an earlier run left
+/// (same inputs, same target), feeds the input file's records to the engine, writes one result line
+/// per outcome and records progress in the state file, and reports in one summary line.
 /// </summary>
 internal sealed class RunJob(
     CommandContext context,
-    RunSettings settings,
+    RunOptions options,
     string inputPath,
     InputFormat inputFormat,
     string outputPath,
     bool restart,
-    IRunBackend backend,
-    IProgressDisplay progress)
+    IProgressDisplay progress,
+    string resumeCommand)
 {
+    // Result lines are recorded in the state this often (by count or time, whichever comes first).
+    private const int CheckpointLines = 250;
+    private static readonly TimeSpan CheckpointInterval = TimeSpan.FromSeconds(1);
+
     public async Task<int> ExecuteAsync()
     {
         var statePath = RunStateFile.PathFor(outputPath);
+        var target = context.Target.Describe();
         if (restart)
         {
             File.Delete(outputPath);
             File.Delete(statePath);
         }
 
-        using var reader = InputSource.Open(inputPath, "--input", context.Environment);
-        var existing = ExistingOutput.Scan(outputPath);
-        await using var state = await RunStateFile.OpenAsync(statePath, context.Target.Describe(), existing.Count, context.Cancellation);
-        if (existing.Count > 0)
+        var earlier = await RunRecord.ReadAsync(statePath, context.Cancellation);
+        if (CheckEarlierRun(earlier, target, statePath) is { } finishedCode)
         {
-            context.Error.WriteLine(
-                $"Resuming: {existing.Count} input(s) already in {Path.GetFileName(outputPath)}, " +
-                $"{state.Recorded.Count} submitted earlier and collected now.");
+            return finishedCode;
         }
 
-        var total = Remaining(existing.Count);
-        RunPipeline? pipeline = null;
+        var written = earlier?.Written.Count ?? 0;
+        using var reader = InputSource.Open(inputPath, "--input", context.Environment);
+        await using var state = earlier is { HasWork: true }
+            ? await RunStateFile.RewriteAsync(statePath, target, earlier.Written, earlier.Failed, earlier.Accepted, context.Cancellation)
+            : RunStateFile.CreateLazily(statePath, target);
+        if (written > 0 || earlier?.Accepted.Count > 0)
+        {
+            context.Error.WriteLine(
+                $"Resuming: {written} result(s) already in {Path.GetFileName(outputPath)}; " +
+                $"{earlier!.Accepted.Count} input(s) submitted earlier are collected, not submitted again.");
+        }
+
+        long done = written, failed = earlier?.Failed ?? 0;
         try
         {
-            await using var output = ResultWriter.AppendToFile(outputPath);
-            await progress.RunAsync(total, observer =>
+            await progress.RunAsync(Remaining(written), async observer =>
             {
-                pipeline = new RunPipeline(backend, settings, output, state, observer);
-                return pipeline.RunAsync(InputReader.ReadAsync(reader, inputFormat, context.Cancellation), existing.Count, context.Cancellation);
+                var inputs = new RunInputs(earlier, observer, outputPath);
+                options.Journal = new StateJournal(state, inputs.FingerprintOf);
+                options.Progress = new ObserverProgress(observer);
+                await using var output = new ResultWriter(outputPath);
+                var checkpoint = new List<string>(CheckpointLines);
+                var checkpointFailed = 0L;
+                using var writing = new SemaphoreSlim(1, 1);
+
+                async Task CheckpointAsync()
+                {
+                    // Output first, then the state that vouches for it: the state never names lines the file lacks.
+                    await output.FlushAsync();
+                    await state.AppendWrittenAsync(done - checkpoint.Count, checkpoint, checkpointFailed);
+                    checkpoint.Clear();
+                    checkpointFailed = 0;
+                }
+
+                // Lines reach the file at least every second, also while no outcome arrives.
+                using var stopTimer = new CancellationTokenSource();
+                var timer = Task.Run(async () =>
+                {
+                    using var ticks = new PeriodicTimer(CheckpointInterval);
+                    while (await ticks.WaitForNextTickAsync(stopTimer.Token).ConfigureAwait(false))
+                    {
+                        await writing.WaitAsync(stopTimer.Token).ConfigureAwait(false);
+                        try
+                        {
+                            await CheckpointAsync().ConfigureAwait(false);
+                        }
+                        finally
+                        {
+                            writing.Release();
+                        }
+                    }
+                });
+
+                try
+                {
+                    var records = InputReader.ReadAsync(reader, inputFormat, context.Cancellation);
+                    await foreach (var outcome in context.Scope.RunItemsAsync(inputs.ItemsAsync(records, context.Cancellation), options, context.Cancellation))
+                    {
+                        await writing.WaitAsync(CancellationToken.None);
+                        try
+                        {
+                            var (line, fingerprint) = inputs.Complete(outcome);
+                            output.Write(line);
+                            observer.Written(line);
+                            done++;
+                            checkpoint.Add(fingerprint);
+                            if (!line.Succeeded)
+                            {
+                                failed++;
+                                checkpointFailed++;
+                            }
+
+                            if (checkpoint.Count >= CheckpointLines)
+                            {
+                                await CheckpointAsync();
+                            }
+                        }
+                        finally
+                        {
+                            writing.Release();
+                        }
+                    }
+                }
+                finally
+                {
+                    await stopTimer.CancelAsync();
+                    await timer.ContinueWith(_ => { }, TaskScheduler.Default);
+                    await CheckpointAsync();
+                }
             });
         }
         catch (Exception) when (context.Cancellation.IsCancellationRequested)
         {
             context.Error.WriteLine(
-                $"Stopped: {existing.Count + (pipeline?.Written ?? 0)} result(s) in {outputPath}. Run the same command again to finish; " +
-                "submitted inputs are collected, not submitted again.");
+                $"Stopped: {done} result(s) in {outputPath}. To finish, run: {resumeCommand} " +
+                "(inputs already submitted are collected, not submitted again).");
             throw new OperationCanceledException(context.Cancellation);
         }
 
-        await state.DisposeAsync();
-        File.Delete(statePath);
+        await state.AppendFinishedAsync(done, failed);
         context.Target.DeleteEmulatorDatabase = true;
-        var failed = existing.Failed + pipeline!.Failed;
         context.Error.WriteLine(
-            $"Done: {existing.Count + pipeline.Written} result(s) in {outputPath}, {failed} failed" +
-            (existing.Count > 0 ? $" ({existing.Count} from an earlier run)." : "."));
+            $"Done: {done} result(s) in {outputPath}, {failed} failed" + (written > 0 ? $" ({written} from an earlier run)." : "."));
         return failed == 0 ? ExitCodes.Success : ExitCodes.SomeInputsFailed;
+    }
+
+    /// <summary>
+    /// Refuses to mix runs: a state of another target, an output without a state, an output that
+    /// lacks lines the state vouches for. Returns an exit code when the earlier run already finished.
+    /// </summary>
+    private int? CheckEarlierRun(RunRecord? earlier, string target, string statePath)
+    {
+        var output = Path.GetFileName(outputPath);
+        if (earlier is not { HasWork: true })
+        {
+            // Nothing was made or written (a run that failed at once): start afresh.
+            if (File.Exists(outputPath) && new FileInfo(outputPath).Length > 0)
+            {
+                throw new CliUsageException(
+                    $"--output '{output}' exists but has no state of a run ({Path.GetFileName(statePath)}); it is not this command's. " +
+                    "Choose another --output, or pass --restart to overwrite it.");
+            }
+
+            File.Delete(statePath);
+            return null;
+        }
+
+        if (earlier.Target != target)
+        {
+            throw new CliUsageException(
+                $"{output} was started against {earlier.Target}, not {target}: a resumed run must use the same host, project, " +
+                "deployment and version. Run that command again, choose another --output, or pass --restart.");
+        }
+
+        var lines = ResultWriter.TruncateTo(outputPath, earlier.Written.Count);
+        if (lines < earlier.Written.Count)
+        {
+            throw new CliUsageException(
+                $"{output} has {lines} line(s) but its state vouches for {earlier.Written.Count}: the file was changed. " +
+                "Pass --restart to run every input again.");
+        }
+
+        if (earlier.Finished is { } finished)
+        {
+            context.Error.WriteLine(
+                $"Already finished: {finished.Results} result(s) in {outputPath}, {finished.Failed} failed. " +
+                "Pass --restart to run every input again.");
+            return finished.Failed == 0 ? ExitCodes.Success : ExitCodes.SomeInputsFailed;
+        }
+
+        return null;
     }
 
     private long? Remaining(long alreadyWritten)

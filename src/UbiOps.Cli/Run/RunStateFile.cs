@@ -1,113 +1,113 @@
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using UbiOps.Cli.Errors;
 
 namespace UbiOps.Cli.Run;
 
 /// <summary>
-/// The run's memory of what the server accepted: <c>&lt;output&gt;.state</c>, JSON lines of
-/// <c>{"index", "request_id"}</c>, appended and flushed right after each batch call is accepted,
-/// before waiting for its results. A restarted run collects these ids instead of submitting the
-/// inputs again.
+/// A run's memory, <c>&lt;output&gt;.state</c>: JSON lines, appended and flushed as the run goes.
 /// </summary>
 /// <remarks>
-/// One window remains: a kill after the server accepted a batch but before its state line reached
-/// the file (microseconds) leaves those inputs unrecorded, and a restart submits them once more.
-/// The first line names the target, so a state file is never applied to another deployment.
+/// <list type="bullet">
+/// <item><c>{"target": "…"}</c> first: the host, project, deployment and version the run sends to.</item>
+/// <item><c>{"accepted": [[index, "request id", "fingerprint"], …]}</c> as soon as the server accepts a
+/// batch, before any of its requests is polled: a resumed run waits for these, never submits them again.</item>
+/// <item><c>{"written": [first index, ["fingerprint", …]], "failed": n}</c> after result lines reach the
+/// output: which inputs (by fingerprint) the output's lines belong to.</item>
+/// <item><c>{"finished": {"results": n, "failed": f}}</c> when every input has its line.</item>
+/// </list>
+/// It is created with the first thing worth remembering, so a run that fails before the server
+/// accepted anything leaves no state behind. A line torn by a kill is ignored.
 /// </remarks>
 internal sealed class RunStateFile : IAsyncDisposable
 {
-    private readonly StreamWriter _writer;
+    private readonly string _path;
+    private readonly string _target;
+    private StreamWriter? _writer;
 
-    private RunStateFile(StreamWriter writer, IReadOnlyDictionary<long, string> recorded)
+    private RunStateFile(string path, string target, StreamWriter? writer)
     {
+        _path = path;
+        _target = target;
         _writer = writer;
-        Recorded = recorded;
     }
 
     public static string PathFor(string outputPath) => outputPath + ".state";
 
-    /// <summary>Request ids of inputs at or after the resume point, recorded by an earlier run.</summary>
-    public IReadOnlyDictionary<long, string> Recorded { get; }
+    /// <summary>A state file for a new run: nothing is written until the first append.</summary>
+    public static RunStateFile CreateLazily(string path, string target) => new(path, target, writer: null);
 
     /// <summary>
-    /// Loads the recorded ids of inputs from <paramref name="firstPendingIndex"/> on, then rewrites the
-    /// file with only those (so it stays as small as the in-flight window), ready to append.
+    /// Rewrites the state of a resumed run compactly (what the output's lines belong to, and the
+    /// accepted requests that have no line yet), then appends to it.
     /// </summary>
-    public static async Task<RunStateFile> OpenAsync(string path, string target, long firstPendingIndex, CancellationToken cancellationToken)
+    public static async Task<RunStateFile> RewriteAsync(string path, string target, IReadOnlyList<ulong> written, long failed,
+        IReadOnlyDictionary<long, (string Id, string Fingerprint)> accepted, CancellationToken cancellationToken)
     {
-        var recorded = File.Exists(path)
-            ? await LoadAsync(path, target, firstPendingIndex, cancellationToken)
-            : new Dictionary<long, string>();
-
         var temporary = path + ".tmp";
         await using (var rewrite = CreateWriter(temporary, FileMode.Create))
         {
-            await rewrite.WriteLineAsync(new JObject { ["target"] = target }.ToString(Formatting.None));
-            foreach (var (index, id) in recorded.OrderBy(p => p.Key))
+            await rewrite.WriteLineAsync(Header(target).AsMemory(), cancellationToken);
+            if (written.Count > 0)
             {
-                await rewrite.WriteLineAsync(Entry(index, id));
+                await rewrite.WriteLineAsync(Written(0, written.Select(InputFingerprintText), failed).AsMemory(), cancellationToken);
+            }
+
+            if (accepted.Count > 0)
+            {
+                await rewrite.WriteLineAsync(Accepted(accepted.OrderBy(p => p.Key).Select(p => (p.Key, p.Value.Id, p.Value.Fingerprint))).AsMemory(), cancellationToken);
             }
         }
 
         File.Move(temporary, path, overwrite: true);
-        return new RunStateFile(CreateWriter(path, FileMode.Append), recorded);
+        return new RunStateFile(path, target, CreateWriter(path, FileMode.Append));
     }
 
-    /// <summary>Records accepted requests and pushes them to the operating system at once.</summary>
-    public async Task AppendAsync(IReadOnlyList<(long Index, string RequestId)> accepted)
+    /// <summary>Records a batch the server accepted, and pushes it to the operating system at once.</summary>
+    public Task AppendAcceptedAsync(IEnumerable<(long Index, string Id, string Fingerprint)> requests) =>
+        AppendAsync(Accepted(requests));
+
+    /// <summary>Records which inputs the output's new lines (from <paramref name="firstIndex"/> on) belong to.</summary>
+    public Task AppendWrittenAsync(long firstIndex, IReadOnlyList<string> fingerprints, long failed) =>
+        fingerprints.Count == 0 ? Task.CompletedTask : AppendAsync(Written(firstIndex, fingerprints, failed));
+
+    /// <summary>Records that every input has its result line.</summary>
+    public Task AppendFinishedAsync(long results, long failed) =>
+        AppendAsync(new JObject { ["finished"] = new JObject { ["results"] = results, ["failed"] = failed } }.ToString(Formatting.None));
+
+    /// <summary>Whether anything was written (so there is a state to keep).</summary>
+    public bool Exists => _writer is not null || File.Exists(_path);
+
+    public async ValueTask DisposeAsync()
     {
-        foreach (var (index, id) in accepted)
+        if (_writer is not null)
         {
-            await _writer.WriteLineAsync(Entry(index, id));
+            await _writer.DisposeAsync();
+        }
+    }
+
+    private async Task AppendAsync(string line)
+    {
+        if (_writer is null)
+        {
+            _writer = CreateWriter(_path, FileMode.Create);
+            await _writer.WriteLineAsync(Header(_target));
         }
 
+        await _writer.WriteLineAsync(line);
+        // To the operating system, not the disk: what a kill of this process must not lose.
         await _writer.FlushAsync();
     }
 
-    public async ValueTask DisposeAsync() => await _writer.DisposeAsync();
+    private static string InputFingerprintText(ulong fingerprint) => fingerprint.ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static async Task<Dictionary<long, string>> LoadAsync(string path, string target, long firstPendingIndex, CancellationToken cancellationToken)
-    {
-        var recorded = new Dictionary<long, string>();
-        using var reader = new StreamReader(path);
-        var header = await reader.ReadLineAsync(cancellationToken);
-        if (header is not null && TryParse(header) is JObject json && json.Value<string>("target") is { } written && written != target)
-        {
-            throw new CliUsageException(
-                $"'{path}' records a run against {written}, not {target}; use another --output or pass --restart.");
-        }
+    internal static string Header(string target) => new JObject { ["target"] = target }.ToString(Formatting.None);
 
-        while (await reader.ReadLineAsync(cancellationToken) is { } line)
-        {
-            // A line torn by a kill is skipped: its batch was accepted, but nothing proves which ids.
-            if (TryParse(line) is JObject entry &&
-                entry["index"] is JValue { Type: JTokenType.Integer } index &&
-                entry.Value<string>("request_id") is { Length: > 0 } id &&
-                index.Value<long>() >= firstPendingIndex)
-            {
-                recorded[index.Value<long>()] = id;
-            }
-        }
+    private static string Accepted(IEnumerable<(long Index, string Id, string Fingerprint)> requests) =>
+        new JObject { ["accepted"] = new JArray(requests.Select(r => new JArray(r.Index, r.Id, r.Fingerprint))) }.ToString(Formatting.None);
 
-        return recorded;
-    }
-
-    private static JToken? TryParse(string line)
-    {
-        try
-        {
-            return JToken.Parse(line);
-        }
-        catch (JsonReaderException)
-        {
-            return null;
-        }
-    }
-
-    private static string Entry(long index, string id) =>
-        new JObject { ["index"] = index, ["request_id"] = id }.ToString(Formatting.None);
+    private static string Written(long firstIndex, IEnumerable<string> fingerprints, long failed) =>
+        new JObject { ["written"] = new JArray(firstIndex, new JArray(fingerprints)), ["failed"] = failed }.ToString(Formatting.None);
 
     private static StreamWriter CreateWriter(string path, FileMode mode) =>
-        new(new FileStream(path, mode, FileAccess.Write, FileShare.Read), new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
+        new(new FileStream(path, mode, FileAccess.Write, FileShare.Read, bufferSize: 1 << 16), new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
 }

@@ -13,7 +13,7 @@ public sealed class BatchSubmissionException : BatchOperationException
     /// <param name="innerException">The failure of the call that broke off the submission.</param>
     public BatchSubmissionException(IReadOnlyList<SubmittedRequest> submitted, IReadOnlyList<int> notSubmittedIndices, Exception innerException)
         : base(Describe(submitted.Count, notSubmittedIndices.Count, innerException),
-            submitted.Select(s => s.Index).ToArray(), notSubmittedIndices, innerException)
+            submitted.Select(s => checked((int)s.Index)).ToArray(), notSubmittedIndices, innerException)
     {
         Submitted = submitted;
     }
@@ -28,4 +28,4 @@ public sealed class BatchSubmissionException : BatchOperationException
 /// <summary>An input that became a request.</summary>
 /// <param name="Index">The input's position in the caller's inputs.</param>
 /// <param name="RequestId">The id of the request created for it.</param>
-public sealed record SubmittedRequest(int Index, string RequestId);
+public sealed record SubmittedRequest(long Index, string RequestId);

@@ -86,17 +86,25 @@ public static class UbiOpsServiceCollectionExtensions
             // would export the token. TelemetryHandler logs instead, with an allow-list of headers.
             .RemoveAllLoggers();
 
+        // One rate-limit window for every call of the container's client: the server counts per address.
+        services.TryAddSingleton(provider => new RateBudget(TimeProviderOf(provider)));
+
+        // Outermost: a call waiting for the window counts against no attempt or total timeout.
+        builder.AddHttpMessageHandler(provider => new RateLimitGate(provider.GetRequiredService<RateBudget>()));
+
         builder.AddResilienceHandler(UbiOpsResiliencePipeline.Name, (pipeline, context) =>
         {
             var options = context.ServiceProvider.GetRequiredService<IOptions<UbiOpsClientOptions>>().Value;
             pipeline.AddUbiOpsStrategies(options.Resilience, TimeProviderOf(context.ServiceProvider));
         });
 
-        // Added after the resilience handler, so it sits inside it and sees every attempt.
+        // Added after the resilience handler, so they sit inside it and see every attempt.
+        builder.AddHttpMessageHandler(provider => new RateLimitObserver(provider.GetRequiredService<RateBudget>()));
         builder.AddHttpMessageHandler(provider => new TelemetryHandler(
             provider.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance, TimeProviderOf(provider)));
 
-        services.TryAddTransient(provider => new UbiOpsClient(provider.GetRequiredService<DeploymentRequestsClient>()));
+        services.TryAddTransient(provider => new UbiOpsClient(
+            provider.GetRequiredService<DeploymentRequestsClient>(), provider.GetRequiredService<RateBudget>()));
         return builder;
     }
 

@@ -14,9 +14,9 @@ internal static class LoggedHeaders
         "User-Agent",
         "Date",
         "Retry-After",
-        "x-ratelimit-limit",
-        "x-ratelimit-remaining",
-        "x-ratelimit-reset",
+        RateLimitHeaders.Limit,
+        RateLimitHeaders.Remaining,
+        RateLimitHeaders.Reset,
     };
 
     /// <summary>Whether a header's value may be logged.</summary>

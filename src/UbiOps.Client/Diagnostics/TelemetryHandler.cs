@@ -38,6 +38,12 @@ internal sealed class TelemetryHandler : DelegatingHandler
         {
             var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
+            UbiOpsMetrics.RecordCall(operation, status.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                UbiOpsMetrics.Throttled.Add(1, new KeyValuePair<string, object?>("operation", operation));
+            }
+
             HttpLog.Answered(_logger, LevelFor(response.StatusCode), method, path, status, ElapsedMs(started), operation, attempt);
             if (_logger.IsEnabled(LogLevel.Trace))
             {
@@ -58,6 +64,7 @@ internal sealed class TelemetryHandler : DelegatingHandler
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            UbiOpsMetrics.RecordCall(operation, "cancelled");
             HttpLog.Cancelled(_logger, method, path, ElapsedMs(started), operation, attempt);
             activity?.SetTag("error.type", "cancelled");
             activity?.SetStatus(ActivityStatusCode.Error, "cancelled");
@@ -66,6 +73,7 @@ internal sealed class TelemetryHandler : DelegatingHandler
         catch (Exception e)
         {
             var errorType = e.GetType().Name;
+            UbiOpsMetrics.RecordCall(operation, errorType);
             HttpLog.Failed(_logger, e, method, path, ElapsedMs(started), errorType, operation, attempt);
             activity?.SetTag("error.type", e.GetType().FullName);
             activity?.SetStatus(ActivityStatusCode.Error, errorType);

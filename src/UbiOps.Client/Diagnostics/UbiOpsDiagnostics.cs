@@ -14,6 +14,14 @@ public static class UbiOpsDiagnostics
     /// </summary>
     public const string ActivitySourceName = "UbiOps.Client";
 
+    /// <summary>
+    /// The name of the <see cref="System.Diagnostics.Metrics.Meter"/> that counts HTTP calls by
+    /// operation, 429 answers, waits for the rate-limit window (and their duration), and the inputs
+    /// and requests of runs (submitted, rejected, finished by status). With OpenTelemetry:
+    /// <c>AddMeter(UbiOpsDiagnostics.MeterName)</c>.
+    /// </summary>
+    public const string MeterName = "UbiOps.Client";
+
     /// <summary>The category of the client's log messages (one per HTTP attempt).</summary>
     public const string LoggerCategory = "UbiOps.Client.Http";
 

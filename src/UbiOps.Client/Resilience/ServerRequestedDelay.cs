@@ -9,8 +9,6 @@ namespace UbiOps.Client;
 /// </summary>
 internal static class ServerRequestedDelay
 {
-    public const string RateLimitResetHeader = "x-ratelimit-reset";
-
     /// <summary>Whether the status is one whose wait headers are honoured.</summary>
     public static bool AppliesTo(HttpStatusCode status) =>
         status is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable;
@@ -28,7 +26,7 @@ internal static class ServerRequestedDelay
         }
 
         var retryAfter = FromRetryAfter(response, timeProvider);
-        var reset = FromRateLimitReset(response);
+        var reset = RateLimitHeaders.Seconds(response);
         return (retryAfter, reset) switch
         {
             (null, null) => null,
@@ -50,24 +48,6 @@ internal static class ServerRequestedDelay
         {
             var wait = date - timeProvider.GetUtcNow();
             return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
-        }
-
-        return null;
-    }
-
-    private static TimeSpan? FromRateLimitReset(HttpResponseMessage response)
-    {
-        if (!response.Headers.TryGetValues(RateLimitResetHeader, out var values))
-        {
-            return null;
-        }
-
-        var text = values.FirstOrDefault()?.Trim();
-        // Seconds until the window resets; some gateways send fractions.
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) &&
-            double.IsFinite(seconds) && seconds < TimeSpan.MaxValue.TotalSeconds)
-        {
-            return seconds <= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(seconds);
         }
 
         return null;

@@ -1,51 +1,93 @@
 namespace UbiOps.Client;
 
-/// <summary>How <see cref="DeploymentScope.RunAsync(IEnumerable{RequestInput}, RunOptions?, CancellationToken)"/> submits inputs and waits for their results.</summary>
+/// <summary>How a run submits its inputs and waits for their results.</summary>
 public sealed class RunOptions
 {
-    /// <summary>How the inputs are submitted as batch requests.</summary>
-    /// <value>The default value is <see langword="null"/>: the defaults of <see cref="BatchCreateOptions"/>.</value>
-    public BatchCreateOptions? Submit { get; set; }
+    /// <summary>
+    /// The timeout of each request, from when it starts processing: whole seconds from
+    /// <see cref="RequestLimits.MinTimeout"/> to <see cref="RequestLimits.MaxBatchTimeout"/>.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>: the server's default (<see cref="RequestLimits.DefaultBatchTimeout"/>).</value>
+    public TimeSpan? RequestTimeout { get; set; }
 
-    /// <summary>How the results are waited for.</summary>
-    /// <value>The default value is <see langword="null"/>: the defaults of <see cref="WaitOptions"/>.</value>
-    public WaitOptions? Wait { get; set; }
+    /// <summary>A notification group to notify when each request completes.</summary>
+    /// <value>The default value is <see langword="null"/>: no notifications.</value>
+    public string? NotificationGroup { get; set; }
 
     /// <summary>
-    /// Told each batch of requests as soon as the server accepted it (the input positions and their
-    /// request ids, in input order), and awaited before any of those requests is polled: record them
-    /// here (a state file, a database) and a run that stops early — cancelled, broken off, timed out,
-    /// a failed poll or a failed batch call — can be resumed without submitting any input twice.
+    /// The most inputs a run holds at once: read, but their outcomes not yet taken by the caller.
+    /// It bounds memory (a million inputs run in the same memory as this many) and how far
+    /// submitting runs ahead of results; at least <see cref="RequestLimits.MaxItemsPerCall"/>.
     /// </summary>
-    /// <remarks>
-    /// <para>
-    /// Called once for every batch the server accepts, also for a batch call that was in flight when
-    /// the run stopped (the run ends only after such calls have been answered and reported). Calls
-    /// are never concurrent, but batches may be reported out of input order when
-    /// <see cref="BatchCreateOptions.MaxConcurrency"/> is more than 1.
-    /// </para>
-    /// <para>
-    /// An exception thrown here ends the run: no further batch is submitted, the wait stops, and the
-    /// enumeration throws that exception (unless the run had already ended for another reason).
-    /// Batches that were in flight are still reported to this callback.
-    /// </para>
-    /// <para>
-    /// A delegate returning a <see cref="ValueTask"/> rather than an <see cref="IProgress{T}"/>:
-    /// a progress report is fire-and-forget (and <see cref="Progress{T}"/> posts it to a
-    /// synchronization context), so the run could poll, and stop, before the ids are recorded. No
-    /// <see cref="CancellationToken"/> is passed: the requests exist once this is called, and the
-    /// run's token may already be cancelled for a batch that was in flight; a callback that honoured
-    /// it would drop exactly the ids a resume needs. Capture your own token if recording can hang.
-    /// </para>
-    /// </remarks>
+    /// <value>The default value is 50,000 (200 full batches).</value>
+    public int MaxInFlight { get; set; } = 50_000;
+
+    /// <summary>
+    /// How many polls may be in flight at once; at least 1. Batches are created one at a time, in
+    /// input order, so that the server (which runs requests in the order it accepted them) runs
+    /// them in input order.
+    /// </summary>
+    /// <value>The default value is 4.</value>
+    public int MaxConcurrentCalls { get; set; } = 4;
+
+    /// <summary>
+    /// How long after the first batch is accepted the first poll is made, before the run has seen
+    /// how fast requests finish; later polls are timed from that (the pause doubles while nothing has
+    /// finished). More than zero.
+    /// </summary>
+    /// <value>The default value is 100 milliseconds.</value>
+    public TimeSpan FirstPollDelay { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>The longest pause between polls, however slowly requests finish; at least <see cref="FirstPollDelay"/>.</summary>
+    /// <value>The default value is 30 seconds.</value>
+    public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long a partly filled batch waits for more inputs from a slow stream before it is sent;
+    /// batches are otherwise full (<see cref="RequestLimits.MaxItemsPerCall"/>) but for the last.
+    /// </summary>
+    /// <value>The default value is 1 second.</value>
+    public TimeSpan BatchLinger { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Told the counts after every change (a progress bar, a log line).</summary>
     /// <value>The default value is <see langword="null"/>: nothing is told.</value>
-    public Func<IReadOnlyList<SubmittedRequest>, ValueTask>? OnSubmitted { get; set; }
+    public IProgress<RunProgress>? Progress { get; set; }
+
+    /// <summary>
+    /// Where accepted batches are recorded and found again, so a run that stops can be resumed
+    /// without submitting an input twice.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>: nothing is recorded.</value>
+    public RunJournal? Journal { get; set; }
+
+    /// <summary>The clock pauses are measured with (tests pass a fake one).</summary>
+    /// <value>The default value is <see cref="System.TimeProvider.System"/>.</value>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
     /// <summary>Checks the options and throws an <see cref="ArgumentException"/> naming what is wrong.</summary>
     /// <exception cref="ArgumentException">An option is out of range.</exception>
-    public void Validate()
+    public void Validate() => _ = RequestTimeoutSeconds();
+
+    /// <summary>The request timeout as the API's whole seconds, after checking every option.</summary>
+    internal int? RequestTimeoutSeconds()
     {
-        Submit?.Validate();
-        Wait?.Validate();
+        var seconds = Guard.TimeoutSeconds(RequestTimeout, RequestLimits.MaxBatchTimeout, nameof(RequestTimeout));
+        if (NotificationGroup is not null && string.IsNullOrWhiteSpace(NotificationGroup))
+        {
+            throw new ArgumentException($"{nameof(NotificationGroup)} must not be empty when set.", nameof(NotificationGroup));
+        }
+
+        if (MaxInFlight < RequestLimits.MaxItemsPerCall)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxInFlight), MaxInFlight, $"At least {RequestLimits.MaxItemsPerCall} inputs (one full batch) must fit in flight.");
+        }
+
+        Guard.Polling(MaxConcurrentCalls, FirstPollDelay, MaxPollInterval, TimeProvider);
+        if (BatchLinger < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(BatchLinger), BatchLinger, "The batch linger must not be negative.");
+        }
+
+        return seconds;
     }
 }

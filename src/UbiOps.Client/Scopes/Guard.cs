@@ -84,5 +84,29 @@ internal static class Guard
         return (int)value.TotalSeconds;
     }
 
+    /// <summary>The polling options runs and waits share; the parameter names are the option names.</summary>
+    public static void Polling(int maxConcurrentCalls, TimeSpan firstPollDelay, TimeSpan maxPollInterval, TimeProvider timeProvider)
+    {
+        if (maxConcurrentCalls < 1)
+        {
+            throw new ArgumentOutOfRangeException("MaxConcurrentCalls", maxConcurrentCalls, "At least one call must be allowed at a time.");
+        }
+
+        if (firstPollDelay <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException("FirstPollDelay", firstPollDelay, "The first poll delay must be more than zero.");
+        }
+
+        if (maxPollInterval < firstPollDelay)
+        {
+            throw new ArgumentOutOfRangeException("MaxPollInterval", maxPollInterval, $"The longest poll interval must be at least the first poll delay ({firstPollDelay}).");
+        }
+
+        if (timeProvider is null)
+        {
+            throw new ArgumentNullException("TimeProvider");
+        }
+    }
+
     private static string Kind(RequestInput input) => input.IsPlain ? "plain" : "structured";
 }

@@ -17,12 +17,6 @@ public sealed class WaitTimeoutException : TimeoutException
         UnfinishedRequestIds = unfinishedRequestIds;
     }
 
-    /// <summary>
-    /// The ids of the requests that had not finished when the timeout passed, in input order. In a
-    /// <see cref="DeploymentScope.RunAsync(IEnumerable{RequestInput}, RunOptions?, CancellationToken)"/>, inputs never submitted have no id and are not listed;
-    /// requests that finished but were held back for input order are not listed either, and a batch
-    /// still in flight at the timeout is reported through <see cref="RunOptions.OnSubmitted"/> only
-    /// (which, with the outcomes yielded, tells every request still to be read).
-    /// </summary>
+    /// <summary>The ids of the requests that had not finished when the timeout passed, in the order they were given.</summary>
     public IReadOnlyList<string> UnfinishedRequestIds { get; }
 }

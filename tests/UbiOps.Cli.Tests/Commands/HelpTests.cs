@@ -11,7 +11,7 @@ public class HelpTests
 
     public static IEnumerable<TestCaseData> Commands()
     {
-        yield return new TestCaseData("run", new[] { "--input", "--output", "--input-format", "--restart", "--timeout", "--batch-size", "--window", "--poll-interval", "--quiet" });
+        yield return new TestCaseData("run", new[] { "--input", "--output", "--input-format", "--restart", "--timeout", "--window", "--poll-interval", "--quiet" });
         yield return new TestCaseData("create", new[] { "--data", "--plain", "--timeout" });
         yield return new TestCaseData("batch", new[] { "--input", "--input-format", "--timeout" });
         yield return new TestCaseData("get", new[] { "<request-id>", "--metadata-only" });

@@ -28,7 +28,7 @@ public class RunCommandTests : EmulatorFixture
         Assert.That(lines.Select(l => l["result"]!.Value<int>("n")), Is.EqualTo(Enumerable.Range(0, 1000)));
         Assert.That(lines.Select(l => l.Value<string>("status")), Is.All.EqualTo("completed"));
         Assert.That(lines.Select(l => l.Value<string>("request_id")).Distinct().Count(), Is.EqualTo(1000));
-        Assert.That(File.Exists(Output + ".state"), Is.False, "a finished run needs no state");
+        Assert.That(File.ReadLines(Output + ".state").Last(), Does.Contain("\"finished\""), "the state says the run finished");
         Assert.That(result.Error, Does.Contain("Done: 1000 result(s)"));
     }
 
@@ -93,6 +93,64 @@ public class RunCommandTests : EmulatorFixture
         Assert.That(again.ExitCode, Is.EqualTo(0), again.ToString());
         Assert.That(Emulator.TotalExecutions, Is.EqualTo(executions));
         Assert.That(ReadOutput(), Has.Count.EqualTo(5));
+        Assert.That(again.Error, Does.Contain("Already finished: 5 result(s)").And.Contain("--restart"));
+    }
+
+    [Test]
+    public async Task Run_ResultLines_NameTheInputLineOfEveryKindOfOutcome()
+    {
+        var input = _directory.Write("in.jsonl", "{\"n\":0}\n\n{\"n\":1,}\n\n\n\"plain\"\n{\"n\":2}\n");
+
+        await RunAsync("run", "-d", "echo", "-i", input, "-o", Output, "--poll-interval", "0.05");
+
+        var lines = ReadOutput();
+        Assert.That(lines.Select(l => (l.Value<int>("index"), l.Value<int>("line"), l.Value<string>("status"))), Is.EqualTo(new[]
+        {
+            (0, 1, "completed"), (1, 3, "invalid_input"), (2, 6, "rejected"), (3, 7, "completed"),
+        }));
+    }
+
+    [Test]
+    public async Task Run_InputLineChangedAfterItsResult_StopsNamingTheLineAndRestart()
+    {
+        var input = _directory.Write("in.jsonl", Lines(10));
+        await RunAsync("run", "-d", "echo", "-i", input, "-o", Output, "--poll-interval", "0.05");
+        _directory.Write("in.jsonl", Lines(10).Replace("{\"n\":3}", "{\"n\":33}"));
+        File.WriteAllLines(Output + ".state", File.ReadLines(Output + ".state").Where(l => !l.Contains("finished")).ToArray());
+        var executions = Emulator.TotalExecutions;
+
+        var again = await RunAsync("run", "-d", "echo", "-i", input, "-o", Output, "--poll-interval", "0.05");
+
+        Assert.That(again.ExitCode, Is.EqualTo(2), again.ToString());
+        Assert.That(again.ErrorLines.Count(l => l.StartsWith("error:", StringComparison.Ordinal)), Is.EqualTo(1));
+        Assert.That(again.Error, Does.Contain("error: input line 4 ").And.Contain("--restart"));
+        Assert.That(Emulator.TotalExecutions, Is.EqualTo(executions), "nothing was submitted");
+    }
+
+    [Test]
+    public async Task Run_AnotherDeploymentOnTheSameOutput_StopsNamingBothTargets()
+    {
+        var input = _directory.Write("in.jsonl", Lines(3));
+        await RunAsync("run", "-d", "echo", "-i", input, "-o", Output, "--poll-interval", "0.05");
+
+        var other = await RunAsync("run", "-d", "plain-echo", "-i", input, "-o", Output);
+
+        Assert.That(other.ExitCode, Is.EqualTo(2), other.ToString());
+        Assert.That(other.Error, Does.Contain("demo/echo,").And.Contain("demo/plain-echo:").And.Contain("--restart"));
+        Assert.That(ReadOutput(), Has.Count.EqualTo(3), "the output is left as it was");
+    }
+
+    [Test]
+    public async Task Run_FailedBeforeAnythingWasSubmitted_LeavesNothingThatBlocksTheCorrectedCommand()
+    {
+        var input = _directory.Write("in.jsonl", Lines(3));
+
+        var wrong = await RunAsync("run", "-d", "no-such-deployment", "-i", input, "-o", Output);
+        var right = await RunAsync("run", "-d", "echo", "-i", input, "-o", Output, "--poll-interval", "0.05");
+
+        Assert.That(wrong.ExitCode, Is.EqualTo(4), wrong.ToString());
+        Assert.That(right.ExitCode, Is.EqualTo(0), right.ToString());
+        Assert.That(ReadOutput().Select(l => l["result"]!.Value<int>("n")), Is.EqualTo(new[] { 0, 1, 2 }));
     }
 
     [Test]

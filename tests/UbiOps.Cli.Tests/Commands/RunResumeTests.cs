@@ -25,24 +25,25 @@ public class RunResumeTests
         var input = directory.Write("in.jsonl", RunCommandTests.Lines(1000));
         var output = directory.File("results.jsonl");
         string[] args = EmulatorFixture.Target(emulator,
-            ["run", "-d", "gated", "-i", input, "-o", output, "--batch-size", "50", "--window", "200", "--poll-interval", "0.02"]);
+            ["run", "-d", "gated", "-i", input, "-o", output, "--window", "500", "--poll-interval", "0.02"]);
 
         using var stop = new CancellationTokenSource();
         var first = InProcessCli.RunAsync(args, cancellationToken: stop.Token);
-        await WaitUntilAsync(() => CountLines(output) >= 300 && CountLines(output + ".state") >= 1 + 500);
+        // Lines 0..299 written, and the window (500) read ahead: 300..799 submitted and recorded.
+        await WaitUntilAsync(() => CountLines(output) >= 300 && AcceptedInState(output + ".state") >= 800,
+            () => $"{CountLines(output)} lines written, {AcceptedInState(output + ".state")} inputs accepted; the run: {(first.IsCompleted ? first.Result.ToString() : "still running")}");
         await stop.CancelAsync();
         var stopped = await first;
 
         Assert.That(stopped.ExitCode, Is.EqualTo(130), stopped.ToString());
-        Assert.That(stopped.Error, Does.Contain("Run the same command again"));
+        Assert.That(stopped.Error, Does.Contain("To finish, run: ubiops-requests run -d gated").And.Not.Contain("--restart"));
         Assert.That(CountLines(output), Is.EqualTo(300), "0..299 finished; 300 on wait at the gate");
 
         gate.SetResult();
         var resumed = await InProcessCli.RunAsync(args);
 
         Assert.That(resumed.ExitCode, Is.EqualTo(0), resumed.ToString());
-        Assert.That(resumed.Error, Does.Contain("Resuming: 300 input(s) already in results.jsonl, 200 submitted earlier"));
-        // 0..299 written; 300..499 submitted and recorded in the state (the window is 200); 500.. never read.
+        Assert.That(resumed.Error, Does.Contain("Resuming: 300 result(s) already in results.jsonl; 500 input(s) submitted earlier are collected"));
         var lines = File.ReadAllLines(output).Select(JObject.Parse).ToList();
         Assert.That(lines.Select(l => l.Value<int>("index")), Is.EqualTo(Enumerable.Range(0, 1000)));
         Assert.That(lines.Select(l => l["result"]!.Value<int>("n")), Is.EqualTo(Enumerable.Range(0, 1000)));
@@ -52,6 +53,23 @@ public class RunResumeTests
         Assert.That(emulator.TotalExecutions, Is.EqualTo(1000), "every input ran exactly once");
         var all = await InProcessCli.RunAsync(EmulatorFixture.Target(emulator, ["list", "-d", "gated", "--all", "--limit", "500", "--format", "json"]));
         Assert.That(JArray.Parse(all.Out), Has.Count.EqualTo(1000), "the server holds one request per input, no duplicates");
+    }
+
+    private static int AcceptedInState(string path) => !File.Exists(path) ? 0 : ReadShared(path)
+        .Where(l => l.StartsWith("{\"accepted\"", StringComparison.Ordinal))
+        .Sum(l => JObject.Parse(l)["accepted"]!.Count());
+
+    private static IEnumerable<string> ReadShared(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var reader = new StreamReader(stream);
+        var lines = new List<string>();
+        while (reader.ReadLine() is { } line)
+        {
+            lines.Add(line);
+        }
+
+        return lines;
     }
 
     private static int CountLines(string path)
@@ -72,12 +90,17 @@ public class RunResumeTests
         return count;
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
+    private static async Task WaitUntilAsync(Func<bool> condition, Func<string> describe)
     {
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (!condition())
         {
-            await Task.Delay(10, limit.Token);
+            if (limit.IsCancellationRequested)
+            {
+                Assert.Fail($"Waited 30 s in vain: {describe()}");
+            }
+
+            await Task.Delay(10, CancellationToken.None);
         }
     }
 }

@@ -1,4 +1,3 @@
-using UbiOps.Cli.Errors;
 using UbiOps.Cli.Run;
 
 namespace UbiOps.Cli.Tests.Run;
@@ -14,44 +13,78 @@ public class RunStateFileTests
     public void TearDown() => File.Delete(_path);
 
     [Test]
-    public async Task OpenAsync_AfterAppends_RecallsTheIdsFromTheResumePointOn()
+    public async Task CreateLazily_NothingAppended_WritesNoFile()
     {
-        await using (var state = await RunStateFile.OpenAsync(_path, "target", 0, CancellationToken.None))
+        await using (var state = RunStateFile.CreateLazily(_path, "host/projects/p/d"))
         {
-            await state.AppendAsync([(0, "id-0"), (1, "id-1"), (2, "id-2")]);
+            await state.AppendWrittenAsync(0, [], failed: 0);
         }
 
-        await using var reopened = await RunStateFile.OpenAsync(_path, "target", 1, CancellationToken.None);
-
-        Assert.That(reopened.Recorded, Is.EqualTo(new Dictionary<long, string> { [1] = "id-1", [2] = "id-2" }));
-        Assert.That(File.ReadAllLines(_path), Has.Length.EqualTo(3), "the header and the two entries still pending");
+        Assert.That(File.Exists(_path), Is.False, "a run that made nothing leaves no state");
     }
 
     [Test]
-    public async Task OpenAsync_LineTornByAKill_IsIgnored()
+    public async Task ReadAsync_AfterAppends_RecallsTargetWrittenAndTheAcceptedWithoutAResult()
     {
-        await using (var state = await RunStateFile.OpenAsync(_path, "target", 0, CancellationToken.None))
+        await using (var state = RunStateFile.CreateLazily(_path, "host/projects/p/d"))
         {
-            await state.AppendAsync([(0, "id-0")]);
+            await state.AppendAcceptedAsync([(0, "r0", "00000000000000a0"), (1, "r1", "00000000000000a1"), (2, "r2", "00000000000000a2")]);
+            await state.AppendWrittenAsync(0, ["00000000000000a0", "00000000000000a1"], failed: 1);
         }
 
-        File.AppendAllText(_path, "{\"index\":1,\"reque");
+        var record = await RunRecord.ReadAsync(_path, CancellationToken.None);
 
-        await using var reopened = await RunStateFile.OpenAsync(_path, "target", 0, CancellationToken.None);
-
-        Assert.That(reopened.Recorded.Keys, Is.EqualTo(new[] { 0L }));
+        Assert.That(record!.Target, Is.EqualTo("host/projects/p/d"));
+        Assert.That(record.Written, Is.EqualTo(new ulong[] { 0xa0, 0xa1 }));
+        Assert.That(record.Failed, Is.EqualTo(1));
+        Assert.That(record.Accepted.Keys, Is.EqualTo(new long[] { 2 }), "requests whose results are written need no waiting for");
+        Assert.That(record.Accepted[2], Is.EqualTo(("r2", "00000000000000a2")));
+        Assert.That(record.Finished, Is.Null);
     }
 
     [Test]
-    public async Task OpenAsync_StateOfAnotherTarget_IsAUsageError()
+    public async Task ReadAsync_LineTornByAKill_IsIgnored()
     {
-        await using (var state = await RunStateFile.OpenAsync(_path, "demo/echo", 0, CancellationToken.None))
+        await using (var state = RunStateFile.CreateLazily(_path, "t"))
         {
-            await state.AppendAsync([(0, "id-0")]);
+            await state.AppendAcceptedAsync([(0, "r0", "00000000000000a0")]);
         }
 
-        Assert.That(
-            async () => await RunStateFile.OpenAsync(_path, "demo/other", 0, CancellationToken.None),
-            Throws.TypeOf<CliUsageException>().With.Message.Contains("demo/echo"));
+        await File.AppendAllTextAsync(_path, "{\"accepted\":[[1,\"r1\",\"00000");
+
+        var record = await RunRecord.ReadAsync(_path, CancellationToken.None);
+
+        Assert.That(record!.Accepted.Keys, Is.EqualTo(new long[] { 0 }));
+    }
+
+    [Test]
+    public async Task RewriteAsync_KeepsWhatAResumeNeedsAndAppendsAfterIt()
+    {
+        await using (var state = await RunStateFile.RewriteAsync(_path, "t", [0xa0, 0xa1], 0,
+            new Dictionary<long, (string, string)> { [2] = ("r2", "00000000000000a2") }, CancellationToken.None))
+        {
+            await state.AppendWrittenAsync(2, ["00000000000000a2"], failed: 0);
+            await state.AppendFinishedAsync(3, 0);
+        }
+
+        var record = await RunRecord.ReadAsync(_path, CancellationToken.None);
+
+        Assert.That(record!.Written, Is.EqualTo(new ulong[] { 0xa0, 0xa1, 0xa2 }));
+        Assert.That(record.Accepted, Is.Empty);
+        Assert.That(record.Finished, Is.EqualTo((3L, 0L)));
+    }
+
+    [Test]
+    public async Task ReadAsync_WrittenRangesOutOfStep_AreNotCounted()
+    {
+        await using (var state = RunStateFile.CreateLazily(_path, "t"))
+        {
+            await state.AppendWrittenAsync(0, ["00000000000000a0"], failed: 0);
+            await state.AppendWrittenAsync(5, ["00000000000000a5"], failed: 0); // not where the output ends
+        }
+
+        var record = await RunRecord.ReadAsync(_path, CancellationToken.None);
+
+        Assert.That(record!.Written, Is.EqualTo(new ulong[] { 0xa0 }));
     }
 }

@@ -96,5 +96,5 @@ public class TelemetryHandlerTests
     }
 
     private HttpClient Build(ScriptedHandler network) =>
-        UbiOpsHttpPipeline.CreateHttpClient(new UbiOpsResilienceOptions { BaseDelay = TimeSpan.Zero }, _loggerFactory, TimeProvider.System, network);
+        UbiOpsHttpPipeline.CreateHttpClient(new UbiOpsResilienceOptions { BaseDelay = TimeSpan.Zero }, _loggerFactory, TimeProvider.System, network, new RateBudget(TimeProvider.System));
 }

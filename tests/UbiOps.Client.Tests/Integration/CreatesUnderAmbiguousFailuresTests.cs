@@ -83,8 +83,10 @@ public sealed class CreatesUnderAmbiguousFailuresTests
     }
 
     [Test]
-    public async Task RunAsync_AmbiguousFailures_ResubmittingNotSubmittedRunsEachInputOnce()
+    public async Task RunAsync_AmbiguousFailures_ResubmittingWhatTheJournalLacksRunsEachInputOnce()
     {
+        // These faults strike before anything is stored, so an input the journal lacks was not made
+        // and may be sent again. (Faults after the commit are reconciled by the engine itself.)
         await using var live = await LiveEmulator.StartAsync(Faults(seed: 3));
         var inputs = Inputs();
         var requestIds = new string?[InputCount];
@@ -94,45 +96,41 @@ public sealed class CreatesUnderAmbiguousFailuresTests
 
         for (var round = 0; pending.Length > 0 && round < 50; round++)
         {
+            var journal = new ListJournal();
             var yielded = new List<RequestOutcome>();
             try
             {
-                await foreach (var outcome in live.Echo.RunAsync(pending.Select(i => inputs[i]), new RunOptions { Wait = LiveEmulator.FastWait }))
+                await foreach (var outcome in live.Echo.RunAsync(pending.Select(i => inputs[i]), new RunOptions { Journal = journal }))
                 {
                     yielded.Add(outcome);
                 }
 
-                Assert.That(yielded.Select(o => o.Index), Is.EqualTo(Enumerable.Range(0, pending.Length)));
-                foreach (var outcome in yielded)
-                {
-                    requestIds[pending[outcome.Index]] = outcome.RequestId;
-                }
-
-                pending = [];
+                Assert.That(yielded.Select(o => o.Index), Is.EqualTo(Enumerable.Range(0, pending.Length).Select(i => (long)i)));
             }
             catch (BatchSubmissionException e)
             {
                 failures.Add(e.InnerException!);
-                Assert.That(yielded.Select(o => o.Index), Is.EqualTo(Enumerable.Range(0, yielded.Count)), "outcomes before the failure are in input order");
-                Assert.That(yielded.Select(o => o.RequestId), Is.SubsetOf(e.Submitted.Select(s => s.RequestId)));
-                foreach (var submitted in e.Submitted)
-                {
-                    requestIds[pending[submitted.Index]] = submitted.RequestId;
-                }
+                Assert.That(yielded.Select(o => o.Index), Is.EqualTo(Enumerable.Range(0, yielded.Count).Select(i => (long)i)), "outcomes before the failure are in input order");
+                Assert.That(e.NotCompletedIndices.Select(i => (long)i), Is.Not.SubsetOf(journal.Accepted.Select(a => a.Index)));
+            }
 
-                pending = e.NotCompletedIndices.Select(i => pending[i]).ToArray();
-            }
-            finally
+            Assert.That(yielded.Select(o => o.RequestId), Is.SubsetOf(journal.Accepted.Select(a => a.RequestId)), "every request made was told to the journal");
+            foreach (var accepted in journal.Accepted)
             {
-                foreach (var outcome in yielded)
-                {
-                    outcomes[outcome.RequestId] = outcome.Detail;
-                }
+                requestIds[pending[accepted.Index]] = accepted.RequestId;
             }
+
+            foreach (var outcome in yielded)
+            {
+                outcomes[outcome.RequestId!] = outcome.Detail!;
+            }
+
+            var made = journal.Accepted.Select(a => a.Index).ToHashSet();
+            pending = pending.Where((_, i) => !made.Contains(i)).ToArray();
         }
 
         live.Emulator.Faults = null;
-        // The requests submitted before a failure but not yet yielded: their results are read back.
+        // The requests made before a failure but not yet yielded: their results are read back.
         var unseen = requestIds.Where(id => id is not null && !outcomes.ContainsKey(id)).Select(id => id!).ToList();
         if (unseen.Count > 0)
         {
@@ -146,6 +144,32 @@ public sealed class CreatesUnderAmbiguousFailuresTests
         AssertFaultsFired(failures);
         AssertNoCreateRepeated(live);
         AssertEachInputRanOnce(live, inputs, requestIds!, outcomes);
+    }
+
+    private sealed class ListJournal : RunJournal
+    {
+        private readonly List<SubmittedRequest> _accepted = [];
+
+        public IReadOnlyList<SubmittedRequest> Accepted
+        {
+            get
+            {
+                lock (_accepted)
+                {
+                    return _accepted.ToArray();
+                }
+            }
+        }
+
+        public override ValueTask BatchAcceptedAsync(AcceptedBatch batch)
+        {
+            lock (_accepted)
+            {
+                _accepted.AddRange(batch.Requests);
+            }
+
+            return ValueTask.CompletedTask;
+        }
     }
 
     // Reads are retried through these faults; creates are not.

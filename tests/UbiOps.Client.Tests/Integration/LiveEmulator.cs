@@ -13,12 +13,12 @@ namespace UbiOps.Client.Tests.Integration;
 /// </summary>
 internal sealed class LiveEmulator : IAsyncDisposable
 {
-    /// <summary>Polls every few milliseconds: the emulator's echo answers at once.</summary>
+    /// <summary>A wait that gives up after a minute: a hang fails the test instead of stalling the run.</summary>
     public static WaitOptions FastWait => new()
     {
-        InitialInterval = TimeSpan.FromMilliseconds(10),
-        MaxInterval = TimeSpan.FromMilliseconds(100),
-        Timeout = TimeSpan.FromMinutes(1), // a hang fails the test instead of stalling the run
+        FirstPollDelay = TimeSpan.FromMilliseconds(10),
+        MaxPollInterval = TimeSpan.FromMilliseconds(100),
+        Timeout = TimeSpan.FromMinutes(1),
     };
 
     private readonly FakeLogCollector _logs;

@@ -31,7 +31,7 @@ public sealed class RunUnderThrottlingTests
         _inputs = Enumerable.Range(0, InputCount).Select(i => new Document(i, $"document {i}")).ToList();
 
         _outcomes = await _live.Echo
-            .RunAsync(_inputs.Select(d => RequestInput.FromObject(d)), new RunOptions { Wait = LiveEmulator.FastWait })
+            .RunAsync(_inputs.Select(d => RequestInput.FromObject(d)), new RunOptions())
             .ToListAsync();
     }
 
@@ -41,7 +41,7 @@ public sealed class RunUnderThrottlingTests
     [Test]
     public void RunAsync_Throttled_YieldsOneOutcomePerInputInInputOrder()
     {
-        Assert.That(_outcomes.Select(o => o.Index), Is.EqualTo(Enumerable.Range(0, InputCount)));
+        Assert.That(_outcomes.Select(o => o.Index), Is.EqualTo(Enumerable.Range(0, InputCount).Select(i => (long)i)));
         Assert.That(_outcomes.Select(o => o.RequestId), Is.Unique);
     }
 
@@ -55,7 +55,7 @@ public sealed class RunUnderThrottlingTests
     [Test]
     public void RunAsync_Throttled_RunsEveryInputExactlyOnce()
     {
-        Assert.That(_outcomes.Select(o => _live.Emulator.ExecutionCount(o.RequestId)), Is.All.EqualTo(1));
+        Assert.That(_outcomes.Select(o => _live.Emulator.ExecutionCount(o.RequestId!)), Is.All.EqualTo(1));
         Assert.That(_live.Emulator.TotalExecutions, Is.EqualTo(InputCount));
     }
 

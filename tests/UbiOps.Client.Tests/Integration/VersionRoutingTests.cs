@@ -24,14 +24,14 @@ public sealed class VersionRoutingTests
 
         var direct = await scope.CreateAsync(input);
         var batch = await scope.CreateBatchAsync([input, input]);
-        var run = await scope.RunAsync([input], new RunOptions { Wait = LiveEmulator.FastWait }).SingleAsync();
+        var run = await scope.RunAsync([input], new RunOptions()).SingleAsync();
         var get = await scope.GetAsync(direct.Id);
         var collected = await scope.CollectAsync(batch.Select(b => b.Id));
 
         Assert.That(direct.Result!.AsString(), Is.EqualTo(input.ToString()));
         Assert.That(run.Result!.AsString(), Is.EqualTo(input.ToString()));
         Assert.That(
-            new[] { direct.Version, get.Version, run.Detail.Version }.Concat(batch.Select(b => b.Version)).Concat(collected.Select(c => c.Version)),
+            new[] { direct.Version, get.Version, run.Detail!.Version }.Concat(batch.Select(b => b.Version)).Concat(collected.Select(c => c.Version)),
             Is.All.EqualTo(expected));
     }
 

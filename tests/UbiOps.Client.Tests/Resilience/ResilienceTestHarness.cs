@@ -12,10 +12,14 @@ internal sealed class ResilienceTestHarness : IDisposable
         configure?.Invoke(Options);
         Time = new RecordingTimeProvider();
         Network = new ScriptedHandler(Time);
-        Client = UbiOpsHttpPipeline.CreateHttpClient(Options, NullLoggerFactory.Instance, Time, Network);
+        Budget = new RateBudget(Time);
+        Client = UbiOpsHttpPipeline.CreateHttpClient(Options, NullLoggerFactory.Instance, Time, Network, Budget);
     }
 
     public UbiOpsResilienceOptions Options { get; }
+
+    /// <summary>The rate-limit window the chain's gate and observer share.</summary>
+    public RateBudget Budget { get; }
 
     public RecordingTimeProvider Time { get; }
 

@@ -89,7 +89,7 @@ public class DeploymentScopeBatchesTests
     public void CreateBatchAsync_SecondCallFails_ReportsSubmittedAndNotSubmittedIndices()
     {
         using var api = new ApiMock();
-        var server = new FakeBatchServer(api) { FailCreateCall = call => call == 2 };
+        var server = new FakeBatchServer(api) { FailCreateCall = call => call == 2, FailCreateStatus = HttpStatusCode.BadRequest };
 
         var error = Assert.ThrowsAsync<BatchSubmissionException>(() =>
             api.Echo.CreateBatchAsync(Numbered(600), new BatchCreateOptions { MaxConcurrency = 1 }));

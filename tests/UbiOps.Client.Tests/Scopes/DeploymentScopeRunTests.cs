@@ -4,23 +4,36 @@ namespace UbiOps.Client.Tests.Scopes;
 
 public class DeploymentScopeRunTests
 {
-    private static RunOptions Fast() => new()
+    /// <summary>Pauses end at once (the clock jumps), so the tests see the calls, not the waiting.</summary>
+    private static RunOptions Instant(Action<RunOptions>? configure = null)
     {
-        Wait = new WaitOptions { InitialInterval = TimeSpan.FromSeconds(1), TimeProvider = new InstantTimeProvider() },
-    };
+        var options = new RunOptions { TimeProvider = new InstantTimeProvider() };
+        configure?.Invoke(options);
+        return options;
+    }
 
     /// <summary>A real clock with millisecond pauses, for runs that only end by being stopped.</summary>
-    private static RunOptions Polling() => new()
+    private static RunOptions Polling(Action<RunOptions>? configure = null)
     {
-        Wait = new WaitOptions { InitialInterval = TimeSpan.FromMilliseconds(5), MaxInterval = TimeSpan.FromMilliseconds(20) },
-    };
+        var options = new RunOptions { FirstPollDelay = TimeSpan.FromMilliseconds(5), MaxPollInterval = TimeSpan.FromMilliseconds(20) };
+        configure?.Invoke(options);
+        return options;
+    }
 
-    /// <summary>Every id sent in a collect call so far (recorded as the call left the client).</summary>
-    private static HashSet<string> CollectedIds(ApiMock api) => api.Sent
-        .Where(s => s.Url.EndsWith("/collect", StringComparison.Ordinal))
-        .SelectMany(s => s.BodyJson.Values<string>())
-        .Select(id => id!)
-        .ToHashSet(StringComparer.Ordinal);
+    private static IEnumerable<RequestInput> Plain(int count) => Enumerable.Range(0, count).Select(i => (RequestInput)i.ToString());
+
+    private static async Task<List<RequestOutcome>> ToListAsync(IAsyncEnumerable<RequestOutcome> outcomes)
+    {
+        var list = new List<RequestOutcome>();
+        await foreach (var outcome in outcomes)
+        {
+            list.Add(outcome);
+        }
+
+        return list;
+    }
+
+    private static HashSet<string> CollectedIds(FakeBatchServer server) => server.Collects.SelectMany(c => c).ToHashSet(StringComparer.Ordinal);
 
     [Test]
     public async Task RunAsync_LaterInputsFinishFirst_OutcomesStillInInputOrder()
@@ -28,28 +41,28 @@ public class DeploymentScopeRunTests
         using var api = new ApiMock();
         _ = new FakeBatchServer(api) { StatusOf = (id, poll) => id == "req-0" && poll < 3 ? "processing" : "completed" };
 
-        var outcomes = new List<RequestOutcome>();
-        await foreach (var outcome in api.Echo.RunAsync(Enumerable.Range(0, 5).Select(i => (RequestInput)i.ToString()), Fast()))
-        {
-            outcomes.Add(outcome);
-        }
+        var outcomes = await ToListAsync(api.Echo.RunAsync(Plain(5), Instant()));
 
-        Assert.That(outcomes.Select(o => o.Index), Is.EqualTo(new[] { 0, 1, 2, 3, 4 }));
+        Assert.That(outcomes.Select(o => o.Index), Is.EqualTo(new long[] { 0, 1, 2, 3, 4 }));
         Assert.That(outcomes.Select(o => o.RequestId), Is.EqualTo(Enumerable.Range(0, 5).Select(i => $"req-{i}")));
         Assert.That(outcomes.Select(o => o.Result!.AsString()), Is.EqualTo(Enumerable.Range(0, 5).Select(i => $"out-req-{i}")));
+        Assert.That(outcomes.Select(o => o.Kind), Is.All.EqualTo(OutcomeKind.Finished));
     }
 
     [Test]
     public async Task RunAsync_FirstInputDone_YieldedBeforeTheRestFinish()
     {
         using var api = new ApiMock();
-        _ = new FakeBatchServer(api) { StatusOf = (id, poll) => id == "req-0" || poll >= 4 ? "completed" : "pending" };
+        var restDone = false;
+        _ = new FakeBatchServer(api) { StatusOf = (id, _) => id == "req-0" || Volatile.Read(ref restDone) ? "completed" : "pending" };
 
-        await using var outcomes = api.Echo.RunAsync(["0", "1", "2"], Fast()).GetAsyncEnumerator();
+        await using var outcomes = api.Echo.RunAsync(["0", "1", "2"], Polling()).GetAsyncEnumerator();
 
-        Assert.That(await outcomes.MoveNextAsync(), Is.True);
+        Assert.That(await outcomes.MoveNextAsync(), Is.True, "yielded while the others are still pending");
         Assert.That(outcomes.Current.Index, Is.EqualTo(0));
-        Assert.That(api.Sent.Count(s => s.Url.EndsWith("/collect", StringComparison.Ordinal)), Is.EqualTo(1));
+        Volatile.Write(ref restDone, true);
+        Assert.That(await outcomes.MoveNextAsync() && await outcomes.MoveNextAsync(), Is.True);
+        Assert.That(outcomes.Current.Index, Is.EqualTo(2));
     }
 
     [Test]
@@ -58,11 +71,8 @@ public class DeploymentScopeRunTests
         using var api = new ApiMock();
         _ = new FakeBatchServer(api) { StatusOf = (id, _) => id == "req-1" ? "failed" : id == "req-2" ? "cancelled" : "completed" };
 
-        var outcomes = new List<RequestOutcome>();
-        await foreach (var outcome in api.Echo.RunAsync([RequestInput.FromObject(new { n = 0 }), new JObject { ["n"] = 1 }, new JObject { ["n"] = 2 }], Fast()))
-        {
-            outcomes.Add(outcome);
-        }
+        var outcomes = await ToListAsync(api.Echo.RunAsync(
+            [RequestInput.FromObject(new { n = 0 }), new JObject { ["n"] = 1 }, new JObject { ["n"] = 2 }], Instant()));
 
         Assert.That(outcomes.Select(o => o.Succeeded), Is.EqualTo(new[] { true, false, false }));
         Assert.That(outcomes[1].Status, Is.EqualTo(RequestStatus.Failed));
@@ -73,104 +83,183 @@ public class DeploymentScopeRunTests
     }
 
     [Test]
-    public async Task RunAsync_600Inputs_ThreeSubmitCallsAndEveryOutcomeOnce()
+    public async Task RunAsync_1000Inputs_FullBatchesAndCollectsOfAtMost250AcrossBatches()
+    {
+        using var api = new ApiMock();
+        // Odd inputs need three polls, even ones one: leftovers of one batch share polls with the next.
+        var server = new FakeBatchServer(api) { StatusOf = (id, poll) => int.Parse(id[4..]) % 2 == 0 || poll >= 3 ? "completed" : "processing" };
+
+        var outcomes = await ToListAsync(api.Echo.RunAsync(Plain(1000), Instant()));
+
+        Assert.That(outcomes.Select(o => o.Index), Is.EqualTo(Enumerable.Range(0, 1000).Select(i => (long)i)));
+        Assert.That(server.CreateSizes, Is.EqualTo(new[] { 250, 250, 250, 250 }));
+        Assert.That(server.Collects.Select(c => c.Length), Has.All.LessThanOrEqualTo(250));
+        Assert.That(server.Collects.Select(c => c.Distinct().Count()), Is.EqualTo(server.Collects.Select(c => c.Length)), "no id twice in one call");
+        Assert.That(CollectedIds(server), Has.Count.EqualTo(1000));
+        Assert.That(server.Collects.Any(c => c.Select(id => int.Parse(id[4..]) / 250).Distinct().Count() > 1), Is.True,
+            "a poll collects unfinished ids of more than one batch");
+    }
+
+    [Test]
+    public async Task RunAsync_StreamOf600_BatchesAreFullButTheLast()
     {
         using var api = new ApiMock();
         var server = new FakeBatchServer(api);
 
-        var indices = new List<int>();
-        await foreach (var outcome in api.Echo.RunAsync(Enumerable.Range(0, 600).Select(i => (RequestInput)i.ToString()), Fast()))
+        static async IAsyncEnumerable<RequestInput> Stream()
         {
-            indices.Add(outcome.Index);
+            for (var i = 0; i < 600; i++)
+            {
+                await Task.Yield(); // an input source that answers asynchronously, like a file
+                yield return i.ToString();
+            }
         }
 
-        Assert.That(server.CreateCalls, Is.EqualTo(3));
-        Assert.That(indices, Is.EqualTo(Enumerable.Range(0, 600)));
+        var outcomes = await ToListAsync(api.Echo.RunAsync(Stream(), new RunOptions { BatchLinger = TimeSpan.FromSeconds(30) }));
+
+        Assert.That(outcomes, Has.Count.EqualTo(600));
+        Assert.That(server.CreateSizes, Is.EqualTo(new[] { 250, 250, 100 }));
     }
 
     [Test]
-    public async Task RunAsync_FirstBatchAccepted_OutcomeYieldedBeforeLaterBatchesAreAccepted()
+    public async Task RunAsync_StreamPausesLongerThanTheLinger_SendsThePartialBatch()
     {
         using var api = new ApiMock();
-        var secondBatch = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var server = new FakeBatchServer(api) { BeforeCreateAnswer = call => call == 1 ? Task.CompletedTask : secondBatch.Task };
-        var options = Fast();
-        options.Submit = new BatchCreateOptions { MaxConcurrency = 1 };
+        var server = new FakeBatchServer(api);
+        var more = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        await using var outcomes = api.Echo.RunAsync(Enumerable.Range(0, 500).Select(i => (RequestInput)i.ToString()), options).GetAsyncEnumerator();
-        var first = outcomes.MoveNextAsync().AsTask();
-        // A safety net against a hang, not a timing assertion: the first outcome needs only the first batch.
-        var winner = await Task.WhenAny(first, Task.Delay(TimeSpan.FromSeconds(30)));
+        async IAsyncEnumerable<RequestInput> Stream()
+        {
+            yield return "0";
+            yield return "1";
+            await more.Task; // the producer has nothing more for now
+            yield return "2";
+        }
 
-        Assert.That(winner, Is.SameAs(first), "the first outcome must not wait for the second batch");
-        Assert.That(outcomes.Current.Index, Is.EqualTo(0));
-        secondBatch.SetResult();
-        var count = 1;
+        await using var outcomes = api.Echo.RunAsync(Stream(), Polling(o => o.BatchLinger = TimeSpan.FromMilliseconds(20))).GetAsyncEnumerator();
+        Assert.That(await outcomes.MoveNextAsync(), Is.True, "the first inputs run although the stream has paused");
+        Assert.That(server.CreateSizes[0], Is.EqualTo(2));
+        more.SetResult();
         while (await outcomes.MoveNextAsync())
         {
-            Assert.That(outcomes.Current.Index, Is.EqualTo(count++));
         }
 
-        Assert.That(count, Is.EqualTo(500));
-        Assert.That(server.CreateCalls, Is.EqualTo(2));
+        Assert.That(server.CreateSizes, Is.EqualTo(new[] { 2, 1 }));
     }
 
     [Test]
-    public void RunAsync_SubmissionFailsPartWay_YieldsTheSubmittedThenThrowsWithTheSplit()
+    public async Task RunAsync_OneInputRefused_OnlyItIsRejectedAndTheRestRun()
     {
         using var api = new ApiMock();
-        _ = new FakeBatchServer(api) { FailCreateCall = call => call == 2 };
-        var options = Fast();
-        options.Submit = new BatchCreateOptions { MaxConcurrency = 1 };
+        var server = new FakeBatchServer(api) { Refuse = input => input.Value<string>() == "137" };
 
-        var yielded = new List<int>();
+        var outcomes = await ToListAsync(api.Echo.RunAsync(Plain(250), Instant()));
+
+        Assert.That(outcomes.Select(o => o.Index), Is.EqualTo(Enumerable.Range(0, 250).Select(i => (long)i)));
+        Assert.That(outcomes.Where(o => o.Kind == OutcomeKind.Rejected).Select(o => o.Index), Is.EqualTo(new long[] { 137 }));
+        Assert.That(outcomes[137].RequestId, Is.Null);
+        Assert.That(outcomes[137].ErrorMessage, Does.Contain("400").And.Contain("\"137\" is not valid"));
+        Assert.That(outcomes.Count(o => o.Succeeded), Is.EqualTo(249));
+        // Halving the batch finds the bad input in about 2 log2(250) calls, not 250 single ones.
+        Assert.That(server.CreateCalls, Is.LessThanOrEqualTo(17));
+        Assert.That(server.CreatedIds, Has.Count.EqualTo(249));
+    }
+
+    [Test]
+    public void RunAsync_AnswerLostOnTheSecondBatch_YieldsTheFirstThenThrowsNamingTheSecond()
+    {
+        using var api = new ApiMock();
+        var server = new FakeBatchServer(api) { FailCreateCall = call => call == 2 };
+
+        var yielded = new List<long>();
         var error = Assert.ThrowsAsync<BatchSubmissionException>(async () =>
         {
-            await foreach (var outcome in api.Echo.RunAsync(Enumerable.Range(0, 600).Select(i => (RequestInput)i.ToString()), options))
+            await foreach (var outcome in api.Echo.RunAsync(Plain(750), Instant(o => o.MaxConcurrentCalls = 1)))
             {
                 yielded.Add(outcome.Index);
             }
         });
 
-        Assert.That(yielded, Is.EqualTo(Enumerable.Range(0, 250)));
-        Assert.That(error!.Submitted.Select(s => s.Index), Is.EqualTo(Enumerable.Range(0, 250)));
-        Assert.That(error.NotCompletedIndices, Is.EqualTo(Enumerable.Range(250, 350)));
+        Assert.That(yielded, Is.EqualTo(Enumerable.Range(0, 250).Select(i => (long)i)));
+        Assert.That(error!.NotCompletedIndices, Is.EqualTo(Enumerable.Range(250, 250)));
+        Assert.That(error.InnerException, Is.InstanceOf<UbiOpsApiException>());
+        Assert.That(server.CreateCalls, Is.EqualTo(2), "no batch is sent after an answer was lost");
     }
 
     [Test]
-    public async Task RunAsync_OnSubmitted_ToldEachBatchOnceWithItsIndicesAndIds_BeforeTheyArePolled()
+    public void RunAsync_UnknownDeployment_ThrowsTheApiErrorAndYieldsNothing()
     {
         using var api = new ApiMock();
-        _ = new FakeBatchServer(api);
-        var batches = new List<IReadOnlyList<SubmittedRequest>>();
-        var polledTooEarly = new List<string>();
-        var options = Fast();
-        options.OnSubmitted = async batch =>
-        {
-            await Task.Yield();
-            var collected = CollectedIds(api);
-            polledTooEarly.AddRange(batch.Select(s => s.RequestId).Where(collected.Contains));
-            batches.Add(batch);
-        };
+        _ = new FakeBatchServer(api) { FailCreateCall = _ => true, FailCreateStatus = System.Net.HttpStatusCode.NotFound };
 
-        var indices = new List<int>();
-        await foreach (var outcome in api.Echo.RunAsync(Enumerable.Range(0, 600).Select(i => (RequestInput)i.ToString()), options))
+        var yielded = 0;
+        var error = Assert.CatchAsync<UbiOpsApiException>(async () =>
         {
-            indices.Add(outcome.Index);
-        }
+            await foreach (var _ in api.Echo.RunAsync(Plain(10), Instant()))
+            {
+                yielded++;
+            }
+        });
 
-        Assert.That(indices, Is.EqualTo(Enumerable.Range(0, 600)));
-        Assert.That(polledTooEarly, Is.Empty);
-        var byStart = batches.OrderBy(b => b[0].Index).ToArray();
-        Assert.That(byStart.Select(b => b.Select(s => s.Index)), Is.EqualTo(new[]
-        {
-            Enumerable.Range(0, 250), Enumerable.Range(250, 250), Enumerable.Range(500, 100),
-        }));
-        Assert.That(batches.SelectMany(b => b).All(s => s.RequestId == $"req-{s.Index}"), Is.True);
+        Assert.That(error!.StatusCode, Is.EqualTo(404));
+        Assert.That(yielded, Is.Zero);
     }
 
     [Test]
-    public async Task RunAsync_CancelledWhileABatchIsInFlight_EveryAcceptedIdIsReported()
+    public async Task RunAsync_RequestDeletedWhileWaited_ItAloneIsMissing()
+    {
+        using var api = new ApiMock();
+        var server = new FakeBatchServer(api) { Missing = id => id == "req-7" };
+
+        var outcomes = await ToListAsync(api.Echo.RunAsync(Plain(20), Instant()));
+
+        Assert.That(outcomes.Where(o => o.Kind == OutcomeKind.Missing).Select(o => o.RequestId), Is.EqualTo(new[] { "req-7" }));
+        Assert.That(outcomes.Count(o => o.Succeeded), Is.EqualTo(19));
+        Assert.That(outcomes[7].ErrorMessage, Does.Contain("req-7"));
+    }
+
+    [Test]
+    public async Task RunAsync_Journal_ToldEachBatchOnceWithItsIndicesAndIds_BeforeTheyArePolled()
+    {
+        using var api = new ApiMock();
+        var server = new FakeBatchServer(api);
+        var journal = new RecordingJournal { BeforeRecording = batch => Assert.That(CollectedIds(server).Overlaps(batch.Requests.Select(r => r.RequestId)), Is.False) };
+
+        var outcomes = await ToListAsync(api.Echo.RunAsync(Plain(600), Instant(o => o.Journal = journal)));
+
+        Assert.That(outcomes, Has.Count.EqualTo(600));
+        Assert.That(journal.Batches.OrderBy(b => b.Requests[0].Index).Select(b => b.Requests.Select(r => r.Index)), Is.EqualTo(new[]
+        {
+            Enumerable.Range(0, 250).Select(i => (long)i), Enumerable.Range(250, 250).Select(i => (long)i), Enumerable.Range(500, 100).Select(i => (long)i),
+        }));
+        Assert.That(journal.Batches.SelectMany(b => b.Requests).All(s => s.RequestId == $"req-{s.Index}"), Is.True);
+    }
+
+    [Test]
+    public async Task RunAsync_ResumedWithTheJournal_SubmitsOnlyWhatWasNotAccepted()
+    {
+        using var api = new ApiMock();
+        var server = new FakeBatchServer(api);
+        var journal = new RecordingJournal();
+        await foreach (var outcome in api.Echo.RunAsync(Plain(600), Instant(o => { o.Journal = journal; o.MaxConcurrentCalls = 1; })))
+        {
+            if (outcome.Index == 300)
+            {
+                break; // stopped: the 600 may all have been submitted, or only part of them
+            }
+        }
+
+        var submittedBefore = server.CreatedIds.Count;
+        var outcomes = await ToListAsync(api.Echo.RunAsync(Plain(600), Instant(o => o.Journal = journal)));
+
+        Assert.That(outcomes.Select(o => o.Index), Is.EqualTo(Enumerable.Range(0, 600).Select(i => (long)i)));
+        Assert.That(server.CreatedIds, Is.Unique, "no input was submitted twice");
+        Assert.That(server.CreatedIds, Has.Count.EqualTo(600));
+        Assert.That(submittedBefore, Is.GreaterThanOrEqualTo(250));
+    }
+
+    [Test]
+    public async Task RunAsync_CancelledWhileABatchIsInFlight_ItsIdsStillReachTheJournal()
     {
         using var api = new ApiMock();
         var secondCallArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -189,18 +278,10 @@ public class DeploymentScopeRunTests
                 return releaseSecondCall.Task;
             },
         };
-        var reported = new List<SubmittedRequest>();
-        var options = Polling();
-        options.Submit = new BatchCreateOptions { MaxConcurrency = 1 };
-        options.OnSubmitted = batch =>
-        {
-            reported.AddRange(batch);
-            return ValueTask.CompletedTask;
-        };
+        var journal = new RecordingJournal();
         using var cts = new CancellationTokenSource();
 
-        await using var outcomes = api.Echo.RunAsync(Enumerable.Range(0, 600).Select(i => (RequestInput)i.ToString()), options, cts.Token)
-            .GetAsyncEnumerator();
+        await using var outcomes = api.Echo.RunAsync(Plain(600), Polling(o => { o.Journal = journal; o.MaxConcurrentCalls = 1; }), cts.Token).GetAsyncEnumerator();
         var next = outcomes.MoveNextAsync().AsTask();
         await secondCallArrived.Task;
         await cts.CancelAsync();
@@ -208,91 +289,134 @@ public class DeploymentScopeRunTests
 
         Assert.CatchAsync<OperationCanceledException>(async () => await next);
         Assert.That(server.CreateCalls, Is.EqualTo(2));
-        Assert.That(server.CreatedIds, Has.Count.EqualTo(500));
-        Assert.That(reported.Select(s => s.RequestId), Is.EquivalentTo(server.CreatedIds));
-        Assert.That(reported.Select(s => s.Index), Is.EqualTo(Enumerable.Range(0, 500)));
+        Assert.That(journal.Batches.SelectMany(b => b.Requests).Select(r => r.RequestId), Is.EquivalentTo(server.CreatedIds));
+        Assert.That(journal.Batches.SelectMany(b => b.Requests).Select(r => r.Index), Is.EqualTo(Enumerable.Range(0, 500).Select(i => (long)i)));
     }
 
     [Test]
-    public void RunAsync_OnSubmittedThrows_RunEndsWithThatException()
+    public void RunAsync_JournalThrows_RunEndsWithThatException()
     {
         using var api = new ApiMock();
-        // Nothing ever finishes: only the callback's failure can end the run.
         var server = new FakeBatchServer(api) { StatusOf = (_, _) => "processing" };
         var failure = new IOException("state file is full");
-        var options = Polling();
-        options.Submit = new BatchCreateOptions { MaxConcurrency = 1 };
-        options.OnSubmitted = batch => batch[0].Index == 250 ? throw failure : ValueTask.CompletedTask;
+        var journal = new RecordingJournal { BeforeRecording = batch => { if (batch.Requests[0].Index == 250) throw failure; } };
         // A safety net against a hang: a run the failure did not end would throw a cancellation instead.
         using var safetyNet = new CancellationTokenSource(TimeSpan.FromMinutes(1));
 
         var error = Assert.CatchAsync(async () =>
         {
-            await foreach (var _ in api.Echo.RunAsync(Enumerable.Range(0, 600).Select(i => (RequestInput)i.ToString()), options, safetyNet.Token))
+            await foreach (var _ in api.Echo.RunAsync(Plain(600), Polling(o => { o.Journal = journal; o.MaxConcurrentCalls = 1; }), safetyNet.Token))
             {
             }
         });
 
         Assert.That(error, Is.SameAs(failure));
         Assert.That(server.CreateCalls, Is.EqualTo(2), "no batch is submitted after the failure");
-        Assert.That(CollectedIds(api), Has.None.Matches<string>(id => int.Parse(id["req-".Length..]) >= 250),
-            "the batch whose report failed is not waited for");
+        Assert.That(CollectedIds(server), Has.None.Matches<string>(id => int.Parse(id["req-".Length..]) >= 250),
+            "the batch whose recording failed is not waited for");
     }
 
     [Test]
-    public void RunAsync_WaitTimesOut_ExceptionListsExactlyTheUnfinishedIds()
-    {
-        using var api = new ApiMock();
-        _ = new FakeBatchServer(api) { StatusOf = (id, _) => id is "req-2" or "req-4" ? "processing" : "completed" };
-        // The instant clock would time out the wait for the batch to be accepted; start it once it is.
-        var clock = new InstantTimeProvider { HoldTimers = true };
-        var options = new RunOptions
-        {
-            Wait = new WaitOptions { InitialInterval = TimeSpan.FromSeconds(1), Timeout = TimeSpan.FromSeconds(10), TimeProvider = clock },
-            OnSubmitted = _ =>
-            {
-                clock.HoldTimers = false;
-                return ValueTask.CompletedTask;
-            },
-        };
-
-        var yielded = new List<int>();
-        var error = Assert.ThrowsAsync<WaitTimeoutException>(async () =>
-        {
-            await foreach (var outcome in api.Echo.RunAsync(Enumerable.Range(0, 5).Select(i => (RequestInput)i.ToString()), options))
-            {
-                yielded.Add(outcome.Index);
-            }
-        });
-
-        Assert.That(yielded, Is.EqualTo(new[] { 0, 1 }));
-        Assert.That(error!.UnfinishedRequestIds, Is.EqualTo(new[] { "req-2", "req-4" }));
-        Assert.That(error.Message, Does.Contain("2 of 5"));
-    }
-
-    [Test]
-    public async Task RunAsync_Progress_TotalIsEveryInput()
+    public async Task RunAsync_MaxInFlight_NeverReadsFurtherAheadOfTheCaller()
     {
         using var api = new ApiMock();
         _ = new FakeBatchServer(api);
-        var progress = new ProgressLog<WaitProgress>();
-        var options = Fast();
-        options.Wait!.Progress = progress;
+        var read = 0;
 
-        await foreach (var _ in api.Echo.RunAsync(["a", "b", "c"], options))
+        IEnumerable<RequestInput> Counted()
         {
+            for (var i = 0; i < 1000; i++)
+            {
+                Interlocked.Increment(ref read);
+                yield return i.ToString();
+            }
         }
 
-        Assert.That(progress.Reports[^1], Is.EqualTo(new WaitProgress(3, Completed: 3, Failed: 0, Cancelled: 0)));
+        var taken = 0;
+        var mostAhead = 0;
+        await foreach (var _ in api.Echo.RunAsync(Counted(), Instant(o => o.MaxInFlight = 300)))
+        {
+            taken++;
+            mostAhead = Math.Max(mostAhead, Volatile.Read(ref read) - taken);
+        }
+
+        Assert.That(taken, Is.EqualTo(1000));
+        Assert.That(mostAhead, Is.LessThanOrEqualTo(300));
     }
 
     [Test]
-    public void RunAsync_MixedInputs_ThrowsWhenCalledBeforeSending()
+    public async Task RunAsync_Progress_LastReportCountsEveryOutcome()
+    {
+        using var api = new ApiMock();
+        _ = new FakeBatchServer(api) { StatusOf = (id, _) => id == "req-1" ? "failed" : "completed", Refuse = i => i.Value<string>() == "2" };
+        var progress = new ProgressLog<RunProgress>();
+
+        await ToListAsync(api.Echo.RunAsync(["0", "1", "2", "3"], Instant(o => o.Progress = progress)));
+
+        Assert.That(progress.Reports[^1], Is.EqualTo(new RunProgress(4, Submitted: 3, Completed: 2, Failed: 1, Cancelled: 0, Rejected: 1, RateLimitedUntil: null)));
+    }
+
+    [Test]
+    public void RunAsync_MixedInputsOrBadOptions_ThrowsWhenCalledBeforeSending()
     {
         using var api = new ApiMock();
 
         Assert.Catch<ArgumentException>(() => api.Echo.RunAsync(["a", new JObject { ["n"] = 1 }]));
-        Assert.Catch<ArgumentException>(() => api.Echo.RunAsync(["a"], new RunOptions { Submit = new BatchCreateOptions { Timeout = TimeSpan.FromSeconds(5) } }));
+        Assert.Catch<ArgumentException>(() => api.Echo.RunAsync(["a"], new RunOptions { RequestTimeout = TimeSpan.FromSeconds(5) }));
+        Assert.Catch<ArgumentException>(() => api.Echo.RunAsync(["a"], new RunOptions { MaxInFlight = 249 }));
+        Assert.Catch<ArgumentException>(() => api.Echo.RunAsync(["a"], new RunOptions { FirstPollDelay = TimeSpan.Zero }));
         Assert.That(api.Sent, Is.Empty);
+    }
+
+    [Test]
+    public void RunAsync_StreamWithNullInput_EndsNamingItsIndex()
+    {
+        using var api = new ApiMock();
+        _ = new FakeBatchServer(api);
+
+        var error = Assert.CatchAsync<ArgumentException>(async () =>
+        {
+            await foreach (var _ in api.Echo.RunAsync(new RequestInput[] { "a", null! }.ToAsyncEnumerable(), Instant()))
+            {
+            }
+        });
+
+        Assert.That(error!.Message, Does.Contain("index 1"));
+    }
+
+    private sealed class RecordingJournal : RunJournal
+    {
+        private readonly List<AcceptedBatch> _batches = [];
+
+        public Action<AcceptedBatch>? BeforeRecording { get; init; }
+
+        public IReadOnlyList<AcceptedBatch> Batches
+        {
+            get
+            {
+                lock (_batches)
+                {
+                    return _batches.ToArray();
+                }
+            }
+        }
+
+        public override string? FindRequest(long index)
+        {
+            lock (_batches)
+            {
+                return _batches.SelectMany(b => b.Requests).FirstOrDefault(r => r.Index == index)?.RequestId;
+            }
+        }
+
+        public override async ValueTask BatchAcceptedAsync(AcceptedBatch batch)
+        {
+            await Task.Yield();
+            BeforeRecording?.Invoke(batch);
+            lock (_batches)
+            {
+                _batches.Add(batch);
+            }
+        }
     }
 }

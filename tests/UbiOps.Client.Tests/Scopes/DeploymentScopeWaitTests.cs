@@ -4,9 +4,8 @@ public class DeploymentScopeWaitTests
 {
     private static WaitOptions Fast(InstantTimeProvider clock) => new()
     {
-        InitialInterval = TimeSpan.FromSeconds(1),
-        BackoffFactor = 2,
-        MaxInterval = TimeSpan.FromSeconds(5),
+        FirstPollDelay = TimeSpan.FromSeconds(1),
+        MaxPollInterval = TimeSpan.FromSeconds(5),
         TimeProvider = clock,
     };
 
@@ -33,8 +32,8 @@ public class DeploymentScopeWaitTests
         Assert.That(finished.Select(d => d.Id), Is.EquivalentTo(ids));
         Assert.That(api.Sent.Select(s => (s.Method.Method, s.Url)), Is.All.EqualTo(("POST", ApiMock.DefaultRequests + "/collect")),
             "never one GET per request");
-        Assert.That(api.Sent, Has.Count.EqualTo(9), "three polls of three collect calls");
         Assert.That(api.Sent.Select(s => s.BodyJson.Count()), Is.All.LessThanOrEqualTo(250));
+        Assert.That(api.Sent.Select(s => s.BodyJson.Count()).Sum(), Is.EqualTo(600 * 3), "each id polled until its third poll, no more");
     }
 
     [Test]
@@ -67,28 +66,33 @@ public class DeploymentScopeWaitTests
     public async Task WaitAsync_FirstFinishesEarly_IsYieldedBeforeTheOthersFinish()
     {
         using var api = new ApiMock();
-        _ = new FakeBatchServer(api) { StatusOf = (id, poll) => id == "fast" || poll >= 4 ? "completed" : "processing" };
+        var slowDone = false;
+        _ = new FakeBatchServer(api) { StatusOf = (id, _) => id == "fast" || Volatile.Read(ref slowDone) ? "completed" : "processing" };
+        var options = new WaitOptions { FirstPollDelay = TimeSpan.FromMilliseconds(5), MaxPollInterval = TimeSpan.FromMilliseconds(20) };
 
-        await using var results = api.Echo.WaitAsync(["slow", "fast"], Fast(new InstantTimeProvider())).GetAsyncEnumerator();
+        await using var results = api.Echo.WaitAsync(["slow", "fast"], options).GetAsyncEnumerator();
 
-        Assert.That(await results.MoveNextAsync(), Is.True);
+        Assert.That(await results.MoveNextAsync(), Is.True, "yielded while the other is still processing");
         Assert.That(results.Current.Id, Is.EqualTo("fast"));
-        Assert.That(api.Sent, Has.Count.EqualTo(1), "yielded after the first poll, not after all finished");
+        Volatile.Write(ref slowDone, true);
         Assert.That(await results.MoveNextAsync(), Is.True);
         Assert.That(results.Current.Id, Is.EqualTo("slow"));
         Assert.That(await results.MoveNextAsync(), Is.False);
     }
 
     [Test]
-    public async Task WaitAsync_Backoff_PausesGrowByFactorUpToMax()
+    public async Task WaitAsync_NothingFinishedYet_PausesDoubleUpToTheLongest()
     {
         using var api = new ApiMock();
-        _ = new FakeBatchServer(api) { StatusOf = (_, poll) => poll < 6 ? "pending" : "completed" };
         var clock = new InstantTimeProvider();
+        FakeBatchServer server;
+        server = new FakeBatchServer(api, clock: clock) { StatusOf = (_, poll) => poll < 6 ? "pending" : "completed" };
 
         await ToListAsync(api.Echo.WaitAsync(["r1"], Fast(clock)));
 
-        Assert.That(clock.Pauses, Is.EqualTo(new[] { 1, 2, 4, 5, 5 }.Select(s => TimeSpan.FromSeconds(s))));
+        // While no request has finished there is no rate to time polls from: at 1 s, then 2, 4, at most 5 s apart.
+        var times = server.CollectTimes.Select(t => t - new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero)).ToArray();
+        Assert.That(times.Zip(times.Skip(1), (a, b) => b - a).Prepend(times[0]), Is.EqualTo(new[] { 1, 2, 4, 5, 5, 5 }.Select(s => TimeSpan.FromSeconds(s))));
     }
 
     [Test]
@@ -112,9 +116,8 @@ public class DeploymentScopeWaitTests
         Assert.That(error!.Message, Does.Contain("2 of 3"));
         Assert.That(error.UnfinishedRequestIds, Is.EqualTo(new[] { "a", "b" }));
         Assert.That(yielded, Is.EqualTo(new[] { "done" }));
-        // Pauses 1, 2, 4, then the 3 seconds left to the deadline, and one last poll there.
-        Assert.That(clock.Pauses, Is.EqualTo(new[] { 1, 2, 4, 3 }.Select(s => TimeSpan.FromSeconds(s))));
-        Assert.That(api.Sent, Has.Count.EqualTo(5));
+        Assert.That(clock.GetUtcNow() - new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero), Is.EqualTo(TimeSpan.FromSeconds(10)),
+            "gave up exactly at the timeout");
     }
 
     [Test]
@@ -123,7 +126,7 @@ public class DeploymentScopeWaitTests
         using var api = new ApiMock();
         var final = new Dictionary<string, string> { ["a"] = "completed", ["b"] = "failed", ["c"] = "cancelled", ["d"] = "completed" };
         _ = new FakeBatchServer(api) { StatusOf = (id, poll) => poll >= (id == "d" ? 2 : 1) ? final[id] : "processing" };
-        var progress = new ProgressLog<WaitProgress>();
+        var progress = new ProgressLog<RunProgress>();
 
         var options = Fast(new InstantTimeProvider());
         options.Progress = progress;
@@ -131,8 +134,8 @@ public class DeploymentScopeWaitTests
 
         Assert.That(progress.Reports, Is.EqualTo(new[]
         {
-            new WaitProgress(4, Completed: 1, Failed: 1, Cancelled: 1),
-            new WaitProgress(4, Completed: 2, Failed: 1, Cancelled: 1),
+            new RunProgress(4, 4, Completed: 1, Failed: 1, Cancelled: 1, Rejected: 0, RateLimitedUntil: null),
+            new RunProgress(4, 4, Completed: 2, Failed: 1, Cancelled: 1, Rejected: 0, RateLimitedUntil: null),
         }));
         Assert.That(progress.Reports[0].Pending, Is.EqualTo(1));
     }
@@ -156,23 +159,26 @@ public class DeploymentScopeWaitTests
         _ = new FakeBatchServer(api) { StatusOf = (id, _) => id == "a" ? "completed" : "pending" };
         using var cts = new CancellationTokenSource();
 
+        var pollsAtCancel = 0;
+        var options = new WaitOptions { FirstPollDelay = TimeSpan.FromMilliseconds(5), MaxPollInterval = TimeSpan.FromMilliseconds(20) };
+
         Assert.CatchAsync<OperationCanceledException>(async () =>
         {
-            await foreach (var _ in api.Echo.WaitAsync(["a", "b"], Fast(new InstantTimeProvider()), cts.Token))
+            await foreach (var _ in api.Echo.WaitAsync(["a", "b"], options, cts.Token))
             {
                 await cts.CancelAsync();
+                pollsAtCancel = api.Sent.Count;
             }
         });
-        Assert.That(api.Sent, Has.Count.EqualTo(1), "no poll after cancellation");
+        Assert.That(api.Sent, Has.Count.EqualTo(pollsAtCancel), "no poll after cancellation");
     }
 
     private static IEnumerable<TestCaseData> InvalidWaitOptions()
     {
-        yield return new TestCaseData(new WaitOptions { InitialInterval = TimeSpan.Zero }, "InitialInterval").SetName("WaitAsync_ZeroInterval_ThrowsBeforeSending");
-        yield return new TestCaseData(new WaitOptions { BackoffFactor = 0.5 }, "BackoffFactor").SetName("WaitAsync_ShrinkingBackoff_ThrowsBeforeSending");
-        yield return new TestCaseData(new WaitOptions { InitialInterval = TimeSpan.FromSeconds(10), MaxInterval = TimeSpan.FromSeconds(1) }, "MaxInterval").SetName("WaitAsync_MaxBelowInitial_ThrowsBeforeSending");
+        yield return new TestCaseData(new WaitOptions { FirstPollDelay = TimeSpan.Zero }, "FirstPollDelay").SetName("WaitAsync_ZeroFirstPollDelay_ThrowsBeforeSending");
+        yield return new TestCaseData(new WaitOptions { FirstPollDelay = TimeSpan.FromSeconds(10), MaxPollInterval = TimeSpan.FromSeconds(1) }, "MaxPollInterval").SetName("WaitAsync_LongestBelowFirst_ThrowsBeforeSending");
         yield return new TestCaseData(new WaitOptions { Timeout = TimeSpan.Zero }, "Timeout").SetName("WaitAsync_ZeroTimeout_ThrowsBeforeSending");
-        yield return new TestCaseData(new WaitOptions { MaxConcurrency = 0 }, "MaxConcurrency").SetName("WaitAsync_ZeroConcurrency_ThrowsBeforeSending");
+        yield return new TestCaseData(new WaitOptions { MaxConcurrentCalls = 0 }, "MaxConcurrentCalls").SetName("WaitAsync_ZeroConcurrency_ThrowsBeforeSending");
     }
 
     [TestCaseSource(nameof(InvalidWaitOptions))]

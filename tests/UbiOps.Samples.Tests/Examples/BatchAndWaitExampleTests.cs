@@ -9,7 +9,7 @@ public sealed class BatchAndWaitExampleTests : EmulatorFixture
     private BatchAndWaitResults _results = null!;
 
     [OneTimeSetUp]
-    public async Task RunExampleAsync() => _results = await BatchAndWaitExample.RunAsync(Client, Project, PollInterval);
+    public async Task RunExampleAsync() => _results = await BatchAndWaitExample.RunAsync(Client, Project);
 
     [Test]
     public void RunAsync_600Inputs_OneRequestCreatedPerInput()

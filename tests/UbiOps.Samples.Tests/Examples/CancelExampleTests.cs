@@ -8,7 +8,7 @@ public sealed class CancelExampleTests : EmulatorFixture
     [Test]
     public async Task RunAsync_TenMinuteRequest_CancelledThenDeleted()
     {
-        var results = await CancelExample.RunAsync(Client, Project, PollInterval);
+        var results = await CancelExample.RunAsync(Client, Project);
 
         Assert.Multiple(() =>
         {

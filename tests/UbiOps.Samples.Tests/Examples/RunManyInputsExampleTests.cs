@@ -8,7 +8,7 @@ public sealed class RunManyInputsExampleTests : EmulatorFixture
     private RunManyInputsResults _results = null!;
 
     [OneTimeSetUp]
-    public async Task RunExampleAsync() => _results = await RunManyInputsExample.RunAsync(Client, Project, PollInterval);
+    public async Task RunExampleAsync() => _results = await RunManyInputsExample.RunAsync(Client, Project);
 
     [Test]
     public void RunAsync_1000Inputs_OneOutcomePerInputInInputOrder()
@@ -16,7 +16,7 @@ public sealed class RunManyInputsExampleTests : EmulatorFixture
         Assert.Multiple(() =>
         {
             Assert.That(_results.Inputs, Has.Count.EqualTo(1000));
-            Assert.That(_results.Outcomes.Select(o => o.Index), Is.EqualTo(Enumerable.Range(0, 1000)));
+            Assert.That(_results.Outcomes.Select(o => o.Index), Is.EqualTo(Enumerable.Range(0, 1000).Select(i => (long)i)));
             Assert.That(_results.Outcomes.Select(o => o.RequestId), Is.Unique);
         });
     }

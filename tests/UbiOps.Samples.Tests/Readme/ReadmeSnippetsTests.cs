@@ -42,7 +42,7 @@ public sealed class ReadmeSnippetsTests
         Assert.That(_regions.Select(r => r.Name), Is.SupersetOf(new[]
         {
             "connect", "resilience", "direct-request", "explicit-version", "plain-input", "batch-and-wait",
-            "run-many-inputs", "list-with-filters", "cancel", "error-handling", "dependency-injection",
+            "run-many-inputs", "run-stream", "file-journal", "list-with-filters", "cancel", "error-handling", "dependency-injection",
             "dependency-injection-configuration", "emulator",
         }));
     }

@@ -9,9 +9,6 @@ namespace UbiOps.Samples.Tests.Support;
 /// </summary>
 public abstract class EmulatorFixture
 {
-    /// <summary>The examples poll this often: the emulator answers in milliseconds.</summary>
-    protected static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(20);
-
     private UbiOpsEmulator? _emulator;
     private UbiOpsClient? _client;
 

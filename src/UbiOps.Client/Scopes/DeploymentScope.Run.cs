@@ -1,0 +1,110 @@
+namespace UbiOps.Client;
+
+// Running inputs from submission to results: the run engine over a list or a stream.
+public partial class DeploymentScope
+{
+    /// <summary>
+    /// Runs the inputs with the default <see cref="RunOptions"/>; see
+    /// <see cref="RunAsync(IAsyncEnumerable{RequestInput}, RunOptions?, CancellationToken)"/>.
+    /// </summary>
+    /// <param name="inputs">The inputs: all plain or all structured.</param>
+    /// <param name="cancellationToken">Stops submitting and waiting (submitted requests keep running on the server).</param>
+    /// <returns>One outcome per input, in input order.</returns>
+    /// <exception cref="ArgumentException">Bad inputs; thrown by this call, before any HTTP call.</exception>
+    public virtual IAsyncEnumerable<RequestOutcome> RunAsync(IEnumerable<RequestInput> inputs, CancellationToken cancellationToken = default) =>
+        RunAsync(inputs, options: null, cancellationToken);
+
+    /// <summary>
+    /// Runs a list of inputs; see <see cref="RunAsync(IAsyncEnumerable{RequestInput}, RunOptions?, CancellationToken)"/>.
+    /// A list (any <see cref="IReadOnlyCollection{T}"/>) is checked whole before any HTTP call.
+    /// </summary>
+    /// <param name="inputs">The inputs: all plain or all structured.</param>
+    /// <param name="options">How to submit and wait; <see langword="null"/> for the defaults.</param>
+    /// <param name="cancellationToken">Stops submitting and waiting (submitted requests keep running on the server).</param>
+    /// <returns>One outcome per input, in input order.</returns>
+    /// <exception cref="ArgumentException">Bad inputs or options; thrown by this call, before any HTTP call.</exception>
+    public virtual IAsyncEnumerable<RequestOutcome> RunAsync(IEnumerable<RequestInput> inputs, RunOptions? options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        options ??= new RunOptions();
+        var settings = EngineSettings.For(options, (inputs as IReadOnlyCollection<RequestInput>)?.Count);
+        var items = inputs is IReadOnlyCollection<RequestInput>
+            ? Guard.Inputs(inputs, nameof(inputs)).Select((input, i) => RunItem.Submit(i, input)).ToAsyncEnumerable()
+            : Positioned(inputs.ToAsyncEnumerable(), nameof(inputs));
+        return new RunEngine(_route, Client.Budget, settings).RunAsync(items, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs the inputs with the default <see cref="RunOptions"/>; see
+    /// <see cref="RunAsync(IAsyncEnumerable{RequestInput}, RunOptions?, CancellationToken)"/>.
+    /// </summary>
+    /// <param name="inputs">The inputs, as they come: all plain or all structured.</param>
+    /// <param name="cancellationToken">Stops reading, submitting and waiting (submitted requests keep running on the server).</param>
+    /// <returns>One outcome per input, in input order.</returns>
+    public virtual IAsyncEnumerable<RequestOutcome> RunAsync(IAsyncEnumerable<RequestInput> inputs, CancellationToken cancellationToken = default) =>
+        RunAsync(inputs, options: null, cancellationToken);
+
+    /// <summary>
+    /// Submits the inputs as batch requests as they come, waits for them, and yields one outcome
+    /// per input in input order, each as soon as it and every input before it have finished.
+    /// </summary>
+    /// <remarks>
+    /// <para>
+    /// Memory stays flat on any number of inputs: at most <see cref="RunOptions.MaxInFlight"/> are
+    /// read ahead of the outcomes taken. Batches are full (<see cref="RequestLimits.MaxItemsPerCall"/>)
+    /// but for the last (and for a stream that pauses longer than <see cref="RunOptions.BatchLinger"/>).
+    /// Polls collect the oldest unfinished requests across all batches, up to
+    /// <see cref="RequestLimits.MaxItemsPerCall"/> per call, when they should have finished (timed
+    /// from how fast requests finish), and stay within the server's rate-limit window: with the
+    /// client's pipeline (<see cref="UbiOpsClient.Create(UbiOpsClientOptions?)"/> or
+    /// <c>AddUbiOpsClient</c>) calls wait for the window instead of drawing 429s, creates first.
+    /// </para>
+    /// <para>
+    /// An input the API refuses (a plain input for a structured deployment, say) gets a
+    /// <see cref="OutcomeKind.Rejected"/> outcome with the API's reason; its batch is split until the
+    /// refused inputs are alone, so the rest runs. A batch call whose answer was lost (a 5xx, a
+    /// timeout, a dropped connection) may have made its requests: the run stops submitting, waits
+    /// for the requests already made, yields the outcomes before that batch, and throws a
+    /// <see cref="BatchSubmissionException"/> naming the batch's inputs.
+    /// </para>
+    /// <para>
+    /// To resume a run that stops early, give it a <see cref="RunOptions.Journal"/>: it learns each
+    /// accepted batch before its requests are polled, and on the next run names the requests made for
+    /// inputs, which are then waited for, not submitted again.
+    /// </para>
+    /// </remarks>
+    /// <param name="inputs">The inputs, as they come: all plain or all structured.</param>
+    /// <param name="options">How to submit and wait; <see langword="null"/> for the defaults.</param>
+    /// <param name="cancellationToken">Stops reading, submitting and waiting (submitted requests keep running on the server).</param>
+    /// <returns>One outcome per input, in input order.</returns>
+    /// <exception cref="ArgumentException">Bad options; thrown by this call, before any HTTP call. A <see langword="null"/> input ends the run when it is read.</exception>
+    /// <exception cref="BatchSubmissionException">A batch call's answer was lost; it names the batch's inputs.</exception>
+    /// <exception cref="UbiOpsApiException">The API refused a call itself (an unknown deployment, a bad token) or a poll failed.</exception>
+    /// <exception cref="Exception">Whatever <see cref="RunJournal.BatchAcceptedAsync"/> threw: it ends the run.</exception>
+    public virtual IAsyncEnumerable<RequestOutcome> RunAsync(IAsyncEnumerable<RequestInput> inputs, RunOptions? options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        options ??= new RunOptions();
+        var settings = EngineSettings.For(options, total: null);
+        return new RunEngine(_route, Client.Budget, settings).RunAsync(Positioned(inputs, nameof(inputs)), cancellationToken);
+    }
+
+    /// <summary>The engine's form for the CLI: inputs at the positions it numbers them, some unreadable.</summary>
+    internal IAsyncEnumerable<RequestOutcome> RunItemsAsync(IAsyncEnumerable<RunItem> items, RunOptions options, CancellationToken cancellationToken)
+    {
+        var settings = EngineSettings.For(options, total: null);
+        return new RunEngine(_route, Client.Budget, settings).RunAsync(items, cancellationToken);
+    }
+
+    private static async IAsyncEnumerable<RunItem> Positioned(IAsyncEnumerable<RequestInput> inputs, string name)
+    {
+        var index = 0L;
+        await foreach (var input in inputs.ConfigureAwait(false))
+        {
+            yield return input is null
+                ? throw new ArgumentException($"The input at index {index} is null.", name)
+                : RunItem.Submit(index, input);
+            index++;
+        }
+    }
+}
