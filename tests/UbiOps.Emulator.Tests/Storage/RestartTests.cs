@@ -68,7 +68,7 @@ public sealed partial class RestartTests
     public async Task KilledProcess_LosesNoAnsweredRequest()
     {
         var database = Path.Combine(_directory, "killed.db");
-        var emulatorDll = Path.Combine(TestContext.CurrentContext.TestDirectory, "UbiOps.Emulator.dll");
+        var emulatorDll = Path.Combine(TestContext.CurrentContext.TestDirectory, "ubiops-emulator.dll");
         using var process = Process.Start(new ProcessStartInfo("dotnet")
         {
             ArgumentList = { emulatorDll, "--port", "0", "--db", database, "--token", "kill-test" },

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using UbiOps.Emulator;
 
-// The standalone emulator: `dotnet run --project src/UbiOps.Emulator -- --port 5080`.
+// The standalone emulator: `ubiops-emulator --port 5080`, or `dotnet run --project src/UbiOps.Emulator.Tool -- --port 5080`.
 var port = new Option<int>("--port") { Description = "TCP port to listen on (0 picks a free one).", DefaultValueFactory = _ => 5080 };
 var host = new Option<string>("--host") { Description = "Address to listen on; loopback only unless e.g. 0.0.0.0.", DefaultValueFactory = _ => "127.0.0.1" };
 var token = new Option<string>("--token") { Description = "The API token to accept.", DefaultValueFactory = _ => EmulatorOptions.DefaultToken };
