@@ -28,7 +28,6 @@ public sealed class UbiOpsEmulator : IAsyncDisposable
     private readonly EmulatorLifetime _lifetime;
     private readonly BatchWorkerPool _pool;
     private readonly RequestStore _store;
-    private readonly ExecutionCounter _counter;
     private readonly FaultInjection _faults;
     private readonly EmulatorDiagnostics _diagnostics;
     private readonly string? _temporaryDatabase;
@@ -40,7 +39,6 @@ public sealed class UbiOpsEmulator : IAsyncDisposable
         _lifetime = app.Services.GetRequiredService<EmulatorLifetime>();
         _pool = app.Services.GetRequiredService<BatchWorkerPool>();
         _store = app.Services.GetRequiredService<RequestStore>();
-        _counter = app.Services.GetRequiredService<ExecutionCounter>();
         _faults = app.Services.GetRequiredService<FaultInjection>();
         _diagnostics = app.Services.GetRequiredService<EmulatorDiagnostics>();
         _temporaryDatabase = temporaryDatabase;
@@ -71,7 +69,7 @@ public sealed class UbiOpsEmulator : IAsyncDisposable
     public string DatabasePath { get; }
 
     /// <summary>How many times deployment code was started, over all requests, since this emulator started.</summary>
-    public int TotalExecutions => _counter.Total;
+    public int TotalExecutions => _store.TotalRuns;
 
     /// <summary>The faults injected into API calls; set to <see langword="null"/> to stop injecting.</summary>
     /// <exception cref="ArgumentException">The options are not valid.</exception>
@@ -151,7 +149,7 @@ public sealed class UbiOpsEmulator : IAsyncDisposable
     public int ExecutionCount(string requestId)
     {
         ArgumentNullException.ThrowIfNull(requestId);
-        return _counter[requestId.ToLowerInvariant()];
+        return _store.RunsOf(requestId.ToLowerInvariant());
     }
 
     /// <summary>
