@@ -41,7 +41,8 @@ internal static class QueuedNote
     {
         if (context.Target.IsEmbeddedEmulator && queued > 0)
         {
-            context.Error.WriteLine($"note: {queued} requests are queued; {Why}: pass this output to 'wait --ids-from' to run them.");
+            var what = queued == 1 ? "1 request is" : $"{queued} requests are";
+            context.Error.WriteLine($"note: {what} queued; {Why}: pass this output to 'wait --ids-from' to run them.");
         }
     }
 }

@@ -77,7 +77,7 @@ public class SharedEmulatorDatabaseTests
 
         var got = await RunAsync("get", id, "-d", "sleep", "--metadata-only");
 
-        Assert.That(queued.Error, Does.Contain("1 requests are queued").And.Contain("only while a command runs"));
+        Assert.That(queued.Error, Does.Contain("1 request is queued").And.Contain("only while a command runs"));
         Assert.That(got.ExitCode, Is.Zero, got.ToString());
         Assert.That(got.Error, Does.Contain($"request {id} is").And.Contain("only while a command runs"));
     }
