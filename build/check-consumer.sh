@@ -6,7 +6,8 @@
 #     calls every async member with a positional CancellationToken;
 #  2. build/consumer/UbiOps.Consumer.Tests, an NUnit project whose tests are the C# blocks of the
 #     UbiOps.Emulator package README: they start the emulator in-process and run requests through
-#     the client (direct, batch + wait, list; the xUnit fixture too);
+#     the client (direct, batch + wait, list; the xUnit fixture too); PositionalTokens.cs there calls
+#     the emulator's async members with a positional CancellationToken;
 #  3. the UbiOps.Emulator.Tool package installed from the local feed into artifacts/consumer-tools:
 #     `ubiops-emulator` starts on a free port, answers a direct request, and is stopped.
 set -euo pipefail
