@@ -12,9 +12,9 @@ port=${BENCH_PORT:-5097}
 trap 'kill "$emulator_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
 
 dotnet build src/UbiOps.Cli -c Release -v q --nologo >/dev/null
-dotnet build src/UbiOps.Emulator -c Release -v q --nologo >/dev/null
+dotnet build src/UbiOps.Emulator.Tool -c Release -v q --nologo >/dev/null
 cli="dotnet src/UbiOps.Cli/bin/Release/net10.0/ubiops-requests.dll"
-emulator="dotnet src/UbiOps.Emulator/bin/Release/net10.0/UbiOps.Emulator.dll"
+emulator="dotnet src/UbiOps.Emulator.Tool/bin/Release/net10.0/ubiops-emulator.dll"
 
 $emulator --port "$port" --workers 4 >"$work/emulator.log" 2>&1 &
 emulator_pid=$!

@@ -14,7 +14,8 @@ internal static class CliApplication
         var root = new RootCommand(
             "Send requests to UbiOps deployments and run files of inputs through them. Every command takes " +
             "--deployment (and --version for a version other than the default). Without --host and --token " +
-            "(or UBIOPS_API_HOST and UBIOPS_API_TOKEN) the embedded emulator is used.");
+            "(or UBIOPS_API_HOST and UBIOPS_API_TOKEN) the embedded emulator is used: the commands other than 'run' keep " +
+            "its requests in one local database ('emulator reset' deletes it).");
         foreach (var command in new[]
         {
             RunCommand.Build(environment),
@@ -26,6 +27,7 @@ internal static class CliApplication
             ListCommand.Build(environment),
             CancelCommand.Build(environment),
             DeleteCommand.Build(environment),
+            EmulatorCommand.Build(environment),
         })
         {
             root.Subcommands.Add(command);

@@ -19,6 +19,9 @@ internal sealed class CliEnvironment
     /// <summary>Whether stderr is an interactive terminal (then progress is a live bar).</summary>
     public bool ErrorIsTerminal { get; init; }
 
+    /// <summary>How long a command waits for another one to stop using the embedded emulator's database.</summary>
+    public TimeSpan EmulatorLockTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The working directory relative paths resolve against.</summary>
     public string WorkingDirectory { get; init; } = Environment.CurrentDirectory;
 

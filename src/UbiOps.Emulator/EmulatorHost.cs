@@ -37,12 +37,10 @@ internal static class EmulatorHost
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<EmulatorLifetime>();
         services.AddSingleton<EmulatorDiagnostics>();
-        services.AddSingleton<ExecutionCounter>();
         services.AddSingleton<RunningRequests>();
         services.AddSingleton(_ => new PackageRunner(python, options.Project, options.Workers, options.PackageOutput)); // a factory, so disposing the app kills the workers
         services.AddSingleton(sp => new RequestExecutor(
-            store, catalog, sp.GetRequiredService<PackageRunner>(), sp.GetRequiredService<ExecutionCounter>(),
-            sp.GetRequiredService<TimeProvider>(), options.TimeoutUnit, new Random()));
+            store, catalog, sp.GetRequiredService<PackageRunner>(), sp.GetRequiredService<TimeProvider>(), options.TimeoutUnit, new Random()));
         services.AddSingleton<BatchWorkerPool>();
         services.AddSingleton<TargetResolver>();
         services.AddSingleton<RequestHandlers>();

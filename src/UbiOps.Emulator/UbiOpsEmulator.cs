@@ -28,19 +28,19 @@ public sealed class UbiOpsEmulator : IAsyncDisposable
     private readonly EmulatorLifetime _lifetime;
     private readonly BatchWorkerPool _pool;
     private readonly RequestStore _store;
-    private readonly ExecutionCounter _counter;
     private readonly FaultInjection _faults;
     private readonly EmulatorDiagnostics _diagnostics;
     private readonly string? _temporaryDatabase;
+    private readonly DatabaseLock? _databaseLock;
     private int _disposed;
 
-    private UbiOpsEmulator(WebApplication app, EmulatorOptions options, Uri root, string? temporaryDatabase)
+    private UbiOpsEmulator(WebApplication app, EmulatorOptions options, Uri root, string? temporaryDatabase, DatabaseLock? databaseLock)
     {
+        _databaseLock = databaseLock;
         _app = app;
         _lifetime = app.Services.GetRequiredService<EmulatorLifetime>();
         _pool = app.Services.GetRequiredService<BatchWorkerPool>();
         _store = app.Services.GetRequiredService<RequestStore>();
-        _counter = app.Services.GetRequiredService<ExecutionCounter>();
         _faults = app.Services.GetRequiredService<FaultInjection>();
         _diagnostics = app.Services.GetRequiredService<EmulatorDiagnostics>();
         _temporaryDatabase = temporaryDatabase;
@@ -71,7 +71,7 @@ public sealed class UbiOpsEmulator : IAsyncDisposable
     public string DatabasePath { get; }
 
     /// <summary>How many times deployment code was started, over all requests, since this emulator started.</summary>
-    public int TotalExecutions => _counter.Total;
+    public int TotalExecutions => _store.TotalRuns;
 
     /// <summary>The faults injected into API calls; set to <see langword="null"/> to stop injecting.</summary>
     /// <exception cref="ArgumentException">The options are not valid.</exception>
@@ -103,6 +103,7 @@ public sealed class UbiOpsEmulator : IAsyncDisposable
     /// <exception cref="ArgumentException">The options are not valid.</exception>
     /// <exception cref="FormatException">The deployment config file is not valid.</exception>
     /// <exception cref="FileNotFoundException">A deployment is a Python package and <see cref="EmulatorOptions.PythonExecutable"/> was not found.</exception>
+    /// <exception cref="DatabaseInUseException">Another emulator uses <see cref="EmulatorOptions.DatabasePath"/>.</exception>
     public static async Task<UbiOpsEmulator> StartAsync(EmulatorOptions? options, CancellationToken cancellationToken = default)
     {
         var ct = cancellationToken;
@@ -114,10 +115,12 @@ public sealed class UbiOpsEmulator : IAsyncDisposable
         var temporaryDatabase = options.DatabasePath is null
             ? Path.Combine(Path.GetTempPath(), $"ubiops-emulator-{Guid.NewGuid():N}.db")
             : null;
-        var store = RequestStore.Open(options.DatabasePath ?? temporaryDatabase!);
+        var databaseLock = options.DatabasePath is null ? null : DatabaseLock.Acquire(options.DatabasePath);
+        RequestStore? store = null;
         WebApplication? app = null;
         try
         {
+            store = RequestStore.Open(options.DatabasePath ?? temporaryDatabase!);
             app = EmulatorHost.Build(options, catalog, store, address, python);
             var pool = app.Services.GetRequiredService<BatchWorkerPool>();
             var executor = app.Services.GetRequiredService<RequestExecutor>();
@@ -130,7 +133,7 @@ public sealed class UbiOpsEmulator : IAsyncDisposable
             var port = new Uri(bound).Port;
             var shownHost = address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any) ? "127.0.0.1"
                 : address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{address}]" : address.ToString();
-            return new UbiOpsEmulator(app, options, new Uri($"http://{shownHost}:{port}"), temporaryDatabase);
+            return new UbiOpsEmulator(app, options, new Uri($"http://{shownHost}:{port}"), temporaryDatabase, databaseLock);
         }
         catch
         {
@@ -139,8 +142,9 @@ public sealed class UbiOpsEmulator : IAsyncDisposable
                 await app.DisposeAsync().ConfigureAwait(false);
             }
 
-            store.Dispose();
-            DeleteDatabase(temporaryDatabase);
+            store?.Dispose();
+            databaseLock?.Dispose();
+            DeleteFiles(temporaryDatabase);
             throw;
         }
     }
@@ -151,7 +155,7 @@ public sealed class UbiOpsEmulator : IAsyncDisposable
     public int ExecutionCount(string requestId)
     {
         ArgumentNullException.ThrowIfNull(requestId);
-        return _counter[requestId.ToLowerInvariant()];
+        return _store.RunsOf(requestId.ToLowerInvariant());
     }
 
     /// <summary>
@@ -176,7 +180,38 @@ public sealed class UbiOpsEmulator : IAsyncDisposable
         await _app.DisposeAsync().ConfigureAwait(false);
         _store.Dispose();
         _lifetime.Dispose();
-        DeleteDatabase(_temporaryDatabase);
+        _databaseLock?.Dispose();
+        DeleteFiles(_temporaryDatabase);
+    }
+
+    /// <summary>
+    /// Deletes a database file (<see cref="EmulatorOptions.DatabasePath"/>) with its journal and lock
+    /// files, so that the next emulator on that path starts empty. Nothing happens when there is none.
+    /// </summary>
+    /// <param name="databasePath">The database file.</param>
+    /// <returns>Whether there was a database to delete.</returns>
+    /// <exception cref="DatabaseInUseException">An emulator is using the database; nothing was deleted.</exception>
+    public static bool DeleteDatabase(string databasePath)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
+        var existed = File.Exists(databasePath);
+        if (!existed && !File.Exists(DatabaseLock.PathOf(databasePath)))
+        {
+            return false;
+        }
+
+        using (DatabaseLock.Acquire(databasePath))
+        {
+            foreach (var file in new[] { databasePath, databasePath + "-wal", databasePath + "-shm", databasePath + "-journal" })
+            {
+                File.Delete(file);
+            }
+
+            // Deleted while held, so no other emulator can take it in between.
+            File.Delete(DatabaseLock.PathOf(databasePath));
+        }
+
+        return existed;
     }
 
     private static IPAddress ListenAddress(string host) =>
@@ -184,7 +219,7 @@ public sealed class UbiOpsEmulator : IAsyncDisposable
         : IPAddress.TryParse(host.Trim('[', ']'), out var address) ? address
         : throw new ArgumentException($"Host '{host}' is not an IP address or 'localhost'.", nameof(host));
 
-    private static void DeleteDatabase(string? path)
+    private static void DeleteFiles(string? path)
     {
         if (path is null)
         {

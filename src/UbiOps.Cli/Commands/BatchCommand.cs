@@ -29,13 +29,14 @@ internal static class BatchCommand
             using var reader = InputSource.Open(context.Parse.GetRequiredValue(input.Input), "--input", environment);
             var chunk = new List<InputRecord>();
             var malformed = 0;
+            var queued = 0;
             await foreach (var record in InputReader.ReadAsync(reader, context.Parse.GetValue(input.Format), context.Cancellation))
             {
                 if (record.IsMalformed)
                 {
                     malformed++;
                     context.Error.WriteLine($"malformed input, {record.Error}");
-                    await SubmitAsync(context, chunk, options);
+                    queued += await SubmitAsync(context, chunk, options);
                     JsonOutput.WriteLine(context.Out, new JObject
                     {
                         ["index"] = record.Index, ["status"] = "invalid_input", ["error"] = record.Error,
@@ -46,22 +47,24 @@ internal static class BatchCommand
                 chunk.Add(record);
                 if (chunk.Count == RequestLimits.MaxItemsPerCall)
                 {
-                    await SubmitAsync(context, chunk, options);
+                    queued += await SubmitAsync(context, chunk, options);
                 }
             }
 
-            await SubmitAsync(context, chunk, options);
+            queued += await SubmitAsync(context, chunk, options);
+            QueuedNote.ForBatch(context, queued);
             return malformed == 0 ? ExitCodes.Success : ExitCodes.SomeInputsFailed;
         });
         return command;
     }
 
-    // Lines come out in input order: a malformed line first sends the inputs before it.
-    private static async Task SubmitAsync(CommandContext context, List<InputRecord> chunk, BatchCreateOptions options)
+    // Lines come out in input order: a malformed line first sends the inputs before it. Answers how
+    // many of the requests are unfinished now (echo and fail on the emulator finish as accepted).
+    private static async Task<int> SubmitAsync(CommandContext context, List<InputRecord> chunk, BatchCreateOptions options)
     {
         if (chunk.Count == 0)
         {
-            return;
+            return 0;
         }
 
         var created = await context.Scope.CreateBatchAsync(
@@ -75,5 +78,9 @@ internal static class BatchCommand
         }
 
         chunk.Clear();
+        return context.Target.IsEmbeddedEmulator ? await UnfinishedAsync(context, created) : 0;
     }
+
+    private static async Task<int> UnfinishedAsync(CommandContext context, IReadOnlyList<DeploymentRequestBatchCreateResponse> created) =>
+        (await context.Scope.CollectAsync(created.Select(c => c.Id), context.Cancellation)).Count(r => !r.Status.IsTerminal);
 }

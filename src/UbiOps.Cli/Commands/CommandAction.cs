@@ -10,7 +10,8 @@ namespace UbiOps.Cli.Commands;
 /// </summary>
 internal static class CommandAction
 {
-    // emulatorDatabase: where an embedded emulator keeps its requests; a throw-away database when null.
+    // emulatorDatabase: where an embedded emulator keeps its requests; when null, the database that
+    // the commands other than run share (EmulatorDatabase.SharedPath).
     public static void Set(
         Command command, TargetOptions target, CliEnvironment environment, Func<CommandContext, Task<int>> body,
         Func<ParseResult, string?>? emulatorDatabase = null) =>
@@ -21,16 +22,18 @@ internal static class CommandAction
         Func<CommandContext, Task<int>> body, Func<ParseResult, string?>? emulatorDatabase, CancellationToken cancellationToken)
     {
         string? host = null;
+        string? database = null;
         try
         {
             await using var target = await TargetResolver.ResolveAsync(
-                parse, targetOptions, environment, emulatorDatabase?.Invoke(parse), cancellationToken);
+                parse, targetOptions, environment, emulatorDatabase?.Invoke(parse), cancellationToken, sharedDatabase: emulatorDatabase is null);
             host = target.BaseUrl;
+            database = target.EmulatorDatabasePath;
             return await body(new CommandContext(parse, environment, target, cancellationToken));
         }
         catch (Exception e)
         {
-            return FailureReport.Write(e, environment.Error, host, cancellationToken.IsCancellationRequested);
+            return FailureReport.Write(e, environment.Error, host, cancellationToken.IsCancellationRequested, database);
         }
     }
 }

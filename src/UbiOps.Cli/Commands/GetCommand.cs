@@ -24,6 +24,7 @@ internal static class GetCommand
                 ? await context.Scope.GetMetadataAsync(requestId, context.Cancellation)
                 : await context.Scope.GetAsync(requestId, context.Cancellation);
             JsonOutput.WriteIndented(context.Out, request);
+            QueuedNote.ForGet(context, requestId, request.Status);
             return ExitCodes.Success;
         });
         return command;

@@ -33,9 +33,11 @@ internal static class WaitCommand
             }
 
             var failed = 0;
+            var requestIds = await ids.ReadAsync(context);
+            await QueuedNote.ForWaitAsync(context, requestIds);
             try
             {
-                await foreach (var request in context.Scope.WaitAsync(await ids.ReadAsync(context), options, context.Cancellation))
+                await foreach (var request in context.Scope.WaitAsync(requestIds, options, context.Cancellation))
                 {
                     JsonOutput.WriteLine(context.Out, request);
                     if (request.Status != RequestStatus.Completed)

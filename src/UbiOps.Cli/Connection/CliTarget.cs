@@ -6,7 +6,7 @@ namespace UbiOps.Cli.Connection;
 /// <summary>
 /// The deployment a command talks to, and the embedded emulator when no host and token were given.
 /// </summary>
-internal sealed class CliTarget(DeploymentScope scope, string baseUrl, UbiOpsEmulator? emulator) : IAsyncDisposable
+internal sealed class CliTarget(DeploymentScope scope, string baseUrl, UbiOpsEmulator? emulator, string? emulatorDatabase = null) : IAsyncDisposable
 {
     public DeploymentScope Scope { get; } = scope;
 
@@ -15,6 +15,9 @@ internal sealed class CliTarget(DeploymentScope scope, string baseUrl, UbiOpsEmu
 
     /// <summary>Whether the API is an emulator started by this process.</summary>
     public bool IsEmbeddedEmulator => emulator is not null;
+
+    /// <summary>The embedded emulator's database file, for messages; null when the API is a server.</summary>
+    public string? EmulatorDatabasePath { get; } = emulatorDatabase;
 
     /// <summary>Set when the embedded emulator's database is no longer needed once it stops.</summary>
     public bool DeleteEmulatorDatabase { get; set; }

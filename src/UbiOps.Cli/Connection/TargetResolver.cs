@@ -13,9 +13,10 @@ namespace UbiOps.Cli.Connection;
 internal static class TargetResolver
 {
     // emulatorDatabase: where an embedded emulator keeps its requests (so a resumed run finds
-    // them), or null for a throw-away database.
+    // them); null for the database that the commands share (sharedDatabase) or else a throw-away one.
     public static async Task<CliTarget> ResolveAsync(
-        ParseResult parse, TargetOptions options, CliEnvironment environment, string? emulatorDatabase, CancellationToken cancellationToken)
+        ParseResult parse, TargetOptions options, CliEnvironment environment, string? emulatorDatabase, CancellationToken cancellationToken,
+        bool sharedDatabase = false)
     {
         var host = parse.GetValue(options.Host) ?? environment.Variable(UbiOpsClientOptions.HostEnvironmentVariable);
         var token = parse.GetValue(options.Token) ?? environment.Variable(UbiOpsClientOptions.TokenEnvironmentVariable);
@@ -26,13 +27,15 @@ internal static class TargetResolver
         UbiOpsEmulator? emulator = null;
         if (host is null && token is null)
         {
-            emulator = await UbiOpsEmulator.StartAsync(new EmulatorOptions { DatabasePath = emulatorDatabase }, cancellationToken);
+            var shared = emulatorDatabase is null && sharedDatabase;
+            emulator = await EmbeddedEmulator.StartAsync(shared ? EmulatorDatabase.SharedPath(environment) : emulatorDatabase, environment, cancellationToken);
             host = emulator.BaseUrl;
             token = emulator.Token;
             project ??= emulator.Project;
             environment.Error.WriteLine(
                 $"No --host/--token (or {UbiOpsClientOptions.HostEnvironmentVariable}/{UbiOpsClientOptions.TokenEnvironmentVariable}): " +
-                $"using the embedded emulator at {host} (project '{project}').");
+                $"using the embedded emulator at {host} (project '{project}')" +
+                (shared ? $", its requests kept in {emulator.DatabasePath} ('ubiops-requests emulator reset' deletes them)." : "."));
         }
 
         try
@@ -62,7 +65,7 @@ internal static class TargetResolver
                 scope = scope.Version(version);
             }
 
-            return new CliTarget(scope, ConnectionSettings.NormalizeBaseUrl(clientOptions.BaseUrl), emulator);
+            return new CliTarget(scope, ConnectionSettings.NormalizeBaseUrl(clientOptions.BaseUrl), emulator, emulator?.DatabasePath);
         }
         catch
         {

@@ -65,7 +65,7 @@ public sealed class EmulatorDeployment
     internal string? PackagePath => PackageDirectory is null ? null : Path.GetFullPath(PackageDirectory);
 
     /// <summary>The version the default-version routes use.</summary>
-    public string EffectiveDefaultVersion => DefaultVersion ?? Versions[0];
+    internal string EffectiveDefaultVersion => DefaultVersion ?? Versions[0];
 
     /// <summary>Checks the definition and throws an <see cref="ArgumentException"/> naming what is wrong.</summary>
     /// <exception cref="ArgumentException">The definition is not valid.</exception>

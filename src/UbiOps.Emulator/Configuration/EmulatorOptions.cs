@@ -29,12 +29,17 @@ public sealed class EmulatorOptions
 
     /// <summary>
     /// The SQLite file that holds the requests, so they survive restarts; <see langword="null"/> uses a
-    /// temporary database that is deleted when the emulator is disposed.
+    /// temporary database that is deleted when the emulator is disposed. One emulator uses a file at a
+    /// time (a second one fails to start with <see cref="DatabaseInUseException"/>);
+    /// <see cref="UbiOpsEmulator.DeleteDatabase(string)"/> deletes one.
     /// </summary>
     /// <value>The default value is <see langword="null"/>.</value>
     public string? DatabasePath { get; set; }
 
-    /// <summary>The number of batch requests processed at the same time.</summary>
+    /// <summary>
+    /// The number of batch requests processed at the same time. Those of the built-in echo and fail
+    /// (without a delay) end the moment they start and need no worker: they run as they are accepted.
+    /// </summary>
     /// <value>The default value is 4.</value>
     public int Workers { get; set; } = 4;
 

@@ -5,8 +5,12 @@ using UbiOps.Emulator.Storage;
 namespace UbiOps.Emulator.Execution;
 
 /// <summary>
-/// Runs queued batch requests, a fixed number at a time. The queue holds ids only: the store is the
-/// truth, so a request cancelled or deleted while queued is skipped when its turn comes.
+/// Runs queued batch requests. Those of deployments whose requests end the moment they start (the
+/// built-in echo and fail; new ones run as they are accepted, so these are the ones found pending
+/// after a restart) go to one loop that runs as many as are queued, up to <see cref="MaxPerTransaction"/>,
+/// in one transaction (a group commit); the others go to a fixed number of workers, one request each
+/// at a time. The queues hold ids only: the store is the truth, so a request cancelled or deleted
+/// while queued is skipped when its turn comes.
 /// </summary>
 internal sealed class BatchWorkerPool(
     RequestStore store,
@@ -14,25 +18,80 @@ internal sealed class BatchWorkerPool(
     RunningRequests running,
     ILogger<BatchWorkerPool> logger)
 {
+    /// <summary>The most requests run and committed together: bounds how long one transaction holds the store.</summary>
+    internal const int MaxPerTransaction = 1000;
+
+    private readonly Channel<string[]> _atOnce = Channel.CreateUnbounded<string[]>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Channel<string> _queue = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = false });
     private Task[] _workers = [];
 
     public void Start(int workers, CancellationToken stopping) =>
-        _workers = Enumerable.Range(0, workers).Select(_ => Task.Run(() => WorkAsync(stopping), CancellationToken.None)).ToArray();
+        _workers =
+        [
+            Task.Run(() => RunAtOnceAsync(stopping), CancellationToken.None),
+            .. Enumerable.Range(0, workers).Select(_ => Task.Run(() => WorkAsync(stopping), CancellationToken.None)),
+        ];
 
-    public void Enqueue(IEnumerable<string> requestIds)
+    /// <summary>Queues pending requests (new ones of deployments that take time, or those found pending after a restart).</summary>
+    public void Enqueue(IEnumerable<QueuedRequest> requests)
     {
-        foreach (var id in requestIds)
+        var atOnce = new List<string>();
+        foreach (var request in requests)
         {
-            _queue.Writer.TryWrite(id);
+            if (executor.RunsAtOnce(request.Deployment))
+            {
+                atOnce.Add(request.Id);
+            }
+            else
+            {
+                _queue.Writer.TryWrite(request.Id);
+            }
+        }
+
+        foreach (var ids in atOnce.Chunk(MaxPerTransaction))
+        {
+            _atOnce.Writer.TryWrite(ids);
         }
     }
 
     /// <summary>Waits for the workers to stop after the stopping token fired.</summary>
     public Task StopAsync()
     {
+        _atOnce.Writer.TryComplete();
         _queue.Writer.TryComplete();
         return Task.WhenAll(_workers);
+    }
+
+    private async Task RunAtOnceAsync(CancellationToken stopping)
+    {
+        var ids = new List<string>(MaxPerTransaction);
+        try
+        {
+            // Whatever queued up while the last transaction committed goes into the next one.
+            while (await _atOnce.Reader.WaitToReadAsync(stopping).ConfigureAwait(false))
+            {
+                ids.Clear();
+                while (_atOnce.Reader.TryPeek(out var next) && (ids.Count == 0 || ids.Count + next.Length <= MaxPerTransaction))
+                {
+                    _atOnce.Reader.TryRead(out _);
+                    ids.AddRange(next);
+                }
+
+                try
+                {
+                    await store.RunAtOnceAsync(ids, executor.RunAtOnce, executor.Now, stopping).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !stopping.IsCancellationRequested)
+                {
+                    // They stay pending in the store and run after a restart.
+                    logger.LogError(ex, "{Count} batch requests could not be processed.", ids.Count);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Stopping: unfinished requests stay pending and resume after a restart.
+        }
     }
 
     private async Task WorkAsync(CancellationToken stopping)
@@ -64,13 +123,13 @@ internal sealed class BatchWorkerPool(
     private async Task ProcessAsync(string id, CancellationToken stopping)
     {
         using var registration = running.Register(id);
-        if (!await store.TryStartAsync(id, executor.Now(), stopping).ConfigureAwait(false))
+        var record = await store.TryStartAsync(id, executor.Now(), stopping).ConfigureAwait(false);
+        if (record is null)
         {
             return; // cancelled or deleted while it waited
         }
 
-        var record = await store.GetByIdAsync(id, stopping).ConfigureAwait(false);
-        var after = record is null ? null : await executor.RunAsync(record, registration.Token, stopping).ConfigureAwait(false);
+        var after = await executor.RunAsync(record, registration.Token, stopping).ConfigureAwait(false);
         if (after is not null && after.Status == RequestStatus.Pending)
         {
             _queue.Writer.TryWrite(id); // its run was lost: it runs again

@@ -19,11 +19,19 @@ internal static class BuiltInBehaviours
                 await Task.Delay(TimeSpan.FromSeconds(seconds.Value<double>()), ct).ConfigureAwait(false);
                 return new JObject { ["slept"] = seconds.DeepClone() };
             case DeploymentBehaviour.Fail:
-                throw new DeploymentFailure($"Deployment '{deployment.Name}' always fails: this is the emulator's failing deployment.");
+                throw new DeploymentFailure(AlwaysFailsMessage(deployment));
             default:
                 throw new DeploymentFailure($"Deployment '{deployment.Name}' has no behaviour.");
         }
     }
+
+    /// <summary>The error message of every request of a deployment whose behaviour is to fail.</summary>
+    public static string AlwaysFailsMessage(EmulatorDeployment deployment) =>
+        $"Deployment '{deployment.Name}' always fails: this is the emulator's failing deployment.";
+
+    /// <summary>The error message of a request that failed at random (<see cref="EmulatorDeployment.FailureRate"/>).</summary>
+    public static string RandomFailureMessage(EmulatorDeployment deployment) =>
+        $"Random failure of deployment '{deployment.Name}' (failure rate {deployment.FailureRate}).";
 
     /// <summary>The number of seconds to sleep: <c>{"seconds": n}</c>, or a bare number or numeric string.</summary>
     private static JToken SleepSeconds(JToken input)

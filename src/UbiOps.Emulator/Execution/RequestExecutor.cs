@@ -15,7 +15,6 @@ internal sealed class RequestExecutor(
     RequestStore store,
     DeploymentCatalog catalog,
     PackageRunner packages,
-    ExecutionCounter counter,
     TimeProvider time,
     TimeSpan timeoutUnit,
     Random random)
@@ -48,6 +47,51 @@ internal sealed class RequestExecutor(
 
     public long Now() => time.GetUtcNow().ToUnixTimeMilliseconds();
 
+    /// <summary>
+    /// Whether the deployment's requests end the moment they start: the built-in echo and fail with
+    /// no delay. Those run in the transaction that accepts them (or, found pending after a restart,
+    /// many per transaction in the worker pool) instead of with one task, one timer and two commits
+    /// each; they cannot time out, and there is no moment in which to cancel them while they run.
+    /// </summary>
+    public bool RunsAtOnce(string deployment) =>
+        catalog.Find(deployment) is { Handler: null, PackageDirectory: null, Behaviour: DeploymentBehaviour.Echo or DeploymentBehaviour.Fail } found &&
+        found.Delay == TimeSpan.Zero;
+
+    /// <summary>
+    /// Runs a new request of a deployment that <see cref="RunsAtOnce"/>, started now: the record as it is
+    /// once finished, to be stored in the transaction that accepts it.
+    /// </summary>
+    public RequestRecord RunAtOnce(RequestRecord record, long startedAt)
+    {
+        var outcome = RunAtOnce(record);
+        return record with
+        {
+            Status = outcome.Status, StartedAt = startedAt, CompletedAt = Now(),
+            Result = outcome.Result, ErrorMessage = outcome.ErrorMessage, OutputSize = outcome.OutputSize,
+        };
+    }
+
+    /// <summary>The outcome of a request of a deployment that <see cref="RunsAtOnce"/>: what <see cref="RunAsync"/> would store.</summary>
+    public ExecutionOutcome RunAtOnce(RequestRecord record)
+    {
+        var deployment = catalog.Find(record.Deployment);
+        if (deployment is null)
+        {
+            return Failed($"Deployment '{record.Deployment}' is no longer served by this emulator.");
+        }
+
+        if (deployment.FailureRate > 0 && NextDouble() < deployment.FailureRate)
+        {
+            return Failed(BuiltInBehaviours.RandomFailureMessage(deployment));
+        }
+
+        // Echo: the stored request data is already the compact JSON the result would be written as
+        // (parsing it and writing it again gives the same text), so it is the result as it is.
+        return deployment.Behaviour == DeploymentBehaviour.Fail
+            ? Failed(BuiltInBehaviours.AlwaysFailsMessage(deployment))
+            : new ExecutionOutcome(RequestStatus.Completed, record.RequestData, null, record.InputSize);
+    }
+
     private async Task<ExecutionOutcome?> ExecuteAsync(RequestRecord record, CancellationToken cancelRequested, CancellationToken stopping)
     {
         var deployment = catalog.Find(record.Deployment);
@@ -62,7 +106,6 @@ internal sealed class RequestExecutor(
         using var runToken = CancellationTokenSource.CreateLinkedTokenSource(cancelRequested, timeoutSource.Token, stopping);
         using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(timeoutSource.Token, stopping);
 
-        counter.Increment(record.Id);
         var run = Task.Run(() => InvokeAsync(deployment, record, input, runToken.Token), CancellationToken.None);
         try
         {
@@ -128,7 +171,7 @@ internal sealed class RequestExecutor(
 
         if (deployment.FailureRate > 0 && NextDouble() < deployment.FailureRate)
         {
-            throw new DeploymentFailure($"Random failure of deployment '{deployment.Name}' (failure rate {deployment.FailureRate}).");
+            throw new DeploymentFailure(BuiltInBehaviours.RandomFailureMessage(deployment));
         }
 
         if (deployment.PackageDirectory is not null)

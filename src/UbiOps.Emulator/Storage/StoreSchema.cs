@@ -1,9 +1,16 @@
+using Microsoft.Data.Sqlite;
+
 namespace UbiOps.Emulator.Storage;
 
-/// <summary>The SQLite schema of the request store.</summary>
+/// <summary>The SQLite schema of the request store, and its upgrade from older databases.</summary>
 internal static class StoreSchema
 {
+    /// <summary>The schema version this code writes (<c>PRAGMA user_version</c>).</summary>
+    private const int Version = 1;
+
     // seq keeps the insertion order for requests created in the same millisecond (one batch).
+    // runs/run_session count the starts of a request's code in one emulator session (UbiOpsEmulator.ExecutionCount):
+    // kept here rather than in memory, so a million requests cost no memory.
     public const string Create = """
         CREATE TABLE IF NOT EXISTS requests (
             seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -24,9 +31,34 @@ internal static class StoreSchema
             input_size INTEGER NOT NULL,
             output_size INTEGER,
             retries INTEGER NOT NULL DEFAULT 0,
-            created_by TEXT NOT NULL
+            created_by TEXT NOT NULL,
+            runs INTEGER NOT NULL DEFAULT 0,
+            run_session INTEGER
         );
         CREATE INDEX IF NOT EXISTS requests_by_scope ON requests (project, deployment, version, created_at);
         CREATE INDEX IF NOT EXISTS requests_by_status ON requests (status);
         """;
+
+    /// <summary>Creates the tables, or brings a database written by an older emulator up to date.</summary>
+    public static void Apply(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = Create;
+        command.ExecuteNonQuery();
+        command.CommandText = "PRAGMA user_version";
+        if (Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) >= Version)
+        {
+            return;
+        }
+
+        command.CommandText = "SELECT count(*) FROM pragma_table_info('requests') WHERE name = 'runs'";
+        if (Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            command.CommandText = "ALTER TABLE requests ADD COLUMN runs INTEGER NOT NULL DEFAULT 0; ALTER TABLE requests ADD COLUMN run_session INTEGER;";
+            command.ExecuteNonQuery();
+        }
+
+        command.CommandText = $"PRAGMA user_version = {Version}";
+        command.ExecuteNonQuery();
+    }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Newtonsoft.Json;
 using UbiOps.Emulator.Storage;
 
 namespace UbiOps.Emulator.Tests.Storage;
@@ -22,14 +23,11 @@ public sealed class RequestStoreQueryPlanTests
         }
 
         using var explain = connection.CreateCommand();
-        explain.CommandText = "EXPLAIN QUERY PLAN " + RequestStore.SelectByIdsSql(ids);
+        explain.CommandText = "EXPLAIN QUERY PLAN " + RequestStore.SelectByIdsSql;
         explain.Parameters.AddWithValue("@scope_project", "demo");
         explain.Parameters.AddWithValue("@scope_deployment", "echo");
         explain.Parameters.AddWithValue("@scope_version", "v1");
-        for (var i = 0; i < ids; i++)
-        {
-            explain.Parameters.AddWithValue($"@id{i}", Guid.NewGuid().ToString());
-        }
+        explain.Parameters.AddWithValue("@ids", JsonConvert.SerializeObject(Enumerable.Range(0, ids).Select(_ => Guid.NewGuid().ToString())));
 
         var plan = new List<string>();
         using (var reader = explain.ExecuteReader())
@@ -40,6 +38,7 @@ public sealed class RequestStoreQueryPlanTests
             }
         }
 
-        Assert.That(plan, Is.EqualTo(new[] { "SEARCH requests USING INDEX sqlite_autoindex_requests_1 (id=?)" }));
+        Assert.That(plan, Has.Some.EqualTo("SEARCH requests USING INDEX sqlite_autoindex_requests_1 (id=?)"));
+        Assert.That(plan, Has.None.StartsWith("SCAN requests").And.None.Contains("requests_by_scope"));
     }
 }

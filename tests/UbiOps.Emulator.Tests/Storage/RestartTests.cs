@@ -68,7 +68,7 @@ public sealed partial class RestartTests
     public async Task KilledProcess_LosesNoAnsweredRequest()
     {
         var database = Path.Combine(_directory, "killed.db");
-        var emulatorDll = Path.Combine(TestContext.CurrentContext.TestDirectory, "UbiOps.Emulator.dll");
+        var emulatorDll = Path.Combine(TestContext.CurrentContext.TestDirectory, "ubiops-emulator.dll");
         using var process = Process.Start(new ProcessStartInfo("dotnet")
         {
             ArgumentList = { emulatorDll, "--port", "0", "--db", database, "--token", "kill-test" },
@@ -104,6 +104,87 @@ public sealed partial class RestartTests
 
         Assert.That(directs.Select(r => r.Status), Is.All.EqualTo(RequestStatus.Completed));
         Assert.That(sleeps.Select(r => r.Id), Is.EquivalentTo(answered.Skip(10)), "accepted batch requests survive the kill");
+    }
+
+    // Echo batches run in the transaction that accepts them: a kill while many are being written
+    // must still leave every answered one stored, and finished.
+    [Test]
+    public async Task KilledProcess_DuringConcurrentBatchCreates_LosesNoAnsweredRequest()
+    {
+        var database = Path.Combine(_directory, "killed-batches.db");
+        var emulatorDll = Path.Combine(TestContext.CurrentContext.TestDirectory, "ubiops-emulator.dll");
+        using var process = Process.Start(new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { emulatorDll, "--port", "0", "--db", database },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        var answered = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var batches = 0;
+        try
+        {
+            var baseUrl = await ReadBaseUrlAsync(process);
+            using var http = new HttpClient { BaseAddress = new Uri(baseUrl + "/") };
+            http.DefaultRequestHeaders.Add("Authorization", "Token emulator-token");
+            var body = "[" + string.Join(",", Enumerable.Range(0, 250).Select(i => $"{{\"i\": {i}}}")) + "]";
+            using var killed = new CancellationTokenSource();
+
+            async Task SubmitAsync()
+            {
+                while (!killed.IsCancellationRequested)
+                {
+                    try
+                    {
+                        using var answer = await http.PostAsync("projects/demo/deployments/echo/requests/batch",
+                            new StringContent(body, System.Text.Encoding.UTF8, "application/json"), killed.Token);
+                        var text = await answer.Content.ReadAsStringAsync(killed.Token);
+                        if (answer.StatusCode == System.Net.HttpStatusCode.Created)
+                        {
+                            foreach (var id in JArray.Parse(text).Select(r => r["id"]!.Value<string>()!))
+                            {
+                                answered.Add(id);
+                            }
+
+                            Interlocked.Increment(ref batches);
+                        }
+                    }
+                    catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or IOException)
+                    {
+                        return; // the kill: this call's answer never arrived
+                    }
+                }
+            }
+
+            var submitters = Enumerable.Range(0, 4).Select(_ => Task.Run(SubmitAsync)).ToList();
+            while (Volatile.Read(ref batches) < 20)
+            {
+                await Task.Delay(5);
+            }
+
+            process.Kill(entireProcessTree: true); // no graceful shutdown: SIGKILL, with batch calls in flight
+            await process.WaitForExitAsync();
+            await killed.CancelAsync();
+            await Task.WhenAll(submitters);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+
+        await using var restarted = await TestEmulator.StartAsync(o => o.DatabasePath = database);
+        var client = TestEmulator.Client(restarted);
+        var found = new List<DeploymentRequestBatchDetail>();
+        foreach (var chunk in answered.Chunk(250))
+        {
+            found.AddRange(await client.Deployment_requests_batch_getAsync(chunk, "demo", "echo"));
+        }
+
+        Assert.That(answered, Has.Count.GreaterThanOrEqualTo(20 * 250));
+        Assert.That(found.Select(r => r.Id), Is.EquivalentTo(answered), "every answered request is stored");
+        Assert.That(found.Select(r => r.Status), Is.All.EqualTo(RequestStatus.Completed));
     }
 
     private static async Task<string> ReadBaseUrlAsync(Process process)

@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace UbiOps.Emulator.Tests.Support;
 
-/// <summary>Runs the standalone emulator (<c>UbiOps.Emulator.dll</c>) as a user would, to read what it prints.</summary>
+/// <summary>Runs the standalone emulator (the <c>ubiops-emulator</c> tool, <c>ubiops-emulator.dll</c>) as a user would, to read what it prints.</summary>
 internal static class EmulatorProcess
 {
     public sealed record Output(int? ExitCode, IReadOnlyList<string> Lines, string Errors);
@@ -22,7 +22,7 @@ internal static class EmulatorProcess
             start.Environment[name] = value;
         }
 
-        start.ArgumentList.Add(Path.Combine(TestContext.CurrentContext.TestDirectory, "UbiOps.Emulator.dll"));
+        start.ArgumentList.Add(Path.Combine(TestContext.CurrentContext.TestDirectory, "ubiops-emulator.dll"));
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

@@ -1,14 +1,14 @@
 using System.CommandLine;
 using UbiOps.Emulator;
 
-// The standalone emulator: `dotnet run --project src/UbiOps.Emulator -- --port 5080`.
+// The standalone emulator: `ubiops-emulator --port 5080`, or `dotnet run --project src/UbiOps.Emulator.Tool -- --port 5080`.
 var port = new Option<int>("--port") { Description = "TCP port to listen on (0 picks a free one).", DefaultValueFactory = _ => 5080 };
 var host = new Option<string>("--host") { Description = "Address to listen on; loopback only unless e.g. 0.0.0.0.", DefaultValueFactory = _ => "127.0.0.1" };
 var token = new Option<string>("--token") { Description = "The API token to accept.", DefaultValueFactory = _ => EmulatorOptions.DefaultToken };
 var project = new Option<string>("--project") { Description = "The project to serve.", DefaultValueFactory = _ => EmulatorOptions.DefaultProject };
 var database = new Option<string?>("--db") { Description = "SQLite file that keeps requests across restarts (default: a temporary database)." };
 var config = new Option<string?>("--config") { Description = "JSON file declaring more deployments." };
-var workers = new Option<int>("--workers") { Description = "Batch requests processed at the same time.", DefaultValueFactory = _ => 4 };
+var workers = new Option<int>("--workers") { Description = "Batch requests processed at the same time (echo and fail need none: they run as accepted).", DefaultValueFactory = _ => 4 };
 var rateLimit = new Option<string?>("--rate-limit") { Description = "Rate limit per remote address, e.g. 300/min (default: off)." };
 var faults = new Option<string?>("--faults") { Description = "Injected faults, e.g. 429=0.1,500=0.05,503=0.05,latency=200ms@0.2,drop=0.01." };
 

@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using Newtonsoft.Json.Linq;
+using UbiOps.Cli.Connection;
+using UbiOps.Cli.Tests.Support;
+
+namespace UbiOps.Cli.Tests.Connection;
+
+/// <summary>The issue's sequence, as a user types it: separate processes, real exit codes.</summary>
+public class SharedEmulatorDatabaseProcessTests
+{
+    [Test]
+    public async Task Processes_CreateThenGetThenDeleteThenGet_ExitZeroZeroZeroFour()
+    {
+        using var directory = new TempDirectory();
+        var database = directory.File("emulator.db");
+
+        var created = await RunProcessAsync(database, "create", "-d", "echo", "--data", """{"a":1}""");
+        var id = JObject.Parse(created.Out).Value<string>("id")!;
+        var got = await RunProcessAsync(database, "get", id, "-d", "echo");
+        var deleted = await RunProcessAsync(database, "delete", id, "-d", "echo");
+        var gone = await RunProcessAsync(database, "get", id, "-d", "echo");
+
+        Assert.That(new[] { created.ExitCode, got.ExitCode, deleted.ExitCode, gone.ExitCode }, Is.EqualTo(new[] { 0, 0, 0, 4 }),
+            string.Join("\n", created, got, deleted, gone));
+        Assert.That(JObject.Parse(got.Out)["result"]!.ToString(Newtonsoft.Json.Formatting.None), Is.EqualTo("""{"a":1}"""));
+        Assert.That(gone.Error, Does.Contain($"not in the embedded emulator's database at {database}"));
+    }
+
+    private static async Task<CliResult> RunProcessAsync(string database, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(TestContext.CurrentContext.TestDirectory, "ubiops-requests.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        // The embedded emulator: no host, no token from the machine's environment.
+        start.Environment.Remove("UBIOPS_API_HOST");
+        start.Environment.Remove("UBIOPS_API_TOKEN");
+        start.Environment[EmulatorDatabase.PathVariable] = database;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await process.WaitForExitAsync(timeout.Token);
+        return new CliResult(process.ExitCode, await output, await error);
+    }
+}
