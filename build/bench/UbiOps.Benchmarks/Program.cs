@@ -1,68 +1,95 @@
 using System.Diagnostics;
-using Newtonsoft.Json.Linq;
+using System.Globalization;
 using UbiOps.Client;
-using UbiOps.Emulator;
 
-// Submitting N inputs and reading their results, two ways, against one in-process emulator:
-//   baseline  one direct request per input, one at a time (what a naive loop does);
-//   sdk       DeploymentScope.RunAsync: batches of 250, waiting by collect, results in input order.
-// Rounds alternate the two so that warm-up and machine noise fall on both; the median is reported.
-// A network latency (the emulator's latency fault on every call, default 0 ms) stands in for the
-// round trip to the real service, which a loopback emulator does not have.
-//   dotnet run -c Release --project build/bench/UbiOps.Benchmarks -- [inputs=2000] [rounds=3] [latency-ms=0]
-var inputs = args.Length > 0 ? int.Parse(args[0]) : 2000;
-var rounds = args.Length > 1 ? int.Parse(args[1]) : 3;
-var latency = TimeSpan.FromMilliseconds(args.Length > 2 ? int.Parse(args[2]) : 0);
+// The run engine against the simplest scripts users write instead, side by side in one run:
+//   under the real service's rate limit (300 calls per minute per address), one standalone emulator:
+//     the engine through the library and through the CLI, the hand-written collect loop, and (at a
+//     smaller N) waiting per request;
+//   without a rate limit, a second emulator: 10,000 echo inputs (calls, and wall against the
+//     emulator's own processing time), and a slow deployment (sleep 0.5 s, 4 workers).
+// Every side sends through one counting proxy, so calls and 429s are counted the same way.
+//   build/bench/run-engine.sh [inputs-under-limit=50000] [per-request-inputs=1000] [unlimited-inputs=10000] [slow-inputs=2000]
+var repository = args.Length > 0 ? args[0] : throw new ArgumentException("usage: UbiOps.Benchmarks <repository-root> [n-limited] [n-per-request] [n-unlimited] [n-slow]");
+var nLimited = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 50_000;
+var nPerRequest = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1_000;
+var nUnlimited = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 10_000;
+var nSlow = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 2_000;
+var toolDll = Path.Combine(repository, "src/UbiOps.Emulator.Tool/bin/Release/net10.0/ubiops-emulator.dll");
+var cliDll = Path.Combine(repository, "src/UbiOps.Cli/bin/Release/net10.0/ubiops-requests.dll");
+var scratch = Directory.CreateTempSubdirectory("ubiops-bench-").FullName;
+var results = new List<SideResult>();
 
-await using var emulator = await UbiOpsEmulator.StartAsync(new EmulatorOptions
+void Report(SideResult result)
 {
-    Workers = 4,
-    Faults = latency > TimeSpan.Zero ? new FaultOptions { Latency = latency, LatencyRate = 1.0 } : null,
-});
-var client = UbiOpsClient.Create(new UbiOpsClientOptions { Token = emulator.Token, BaseUrl = emulator.BaseUrl });
-var echo = client.Deployment(emulator.Project, "echo");
-var data = Enumerable.Range(0, inputs)
-    .Select(i => (RequestInput)new JObject { ["index"] = i, ["text"] = $"input number {i}" })
-    .ToList();
+    results.Add(result);
+    Console.Error.WriteLine($"  {result.Side}: {result.Inputs} inputs, {result.Wall.TotalSeconds:F1} s, {result.Calls.Total} calls, {result.Calls.Throttled} x 429");
+}
 
-async Task<TimeSpan> Baseline()
+// ---- Under the rate limit -------------------------------------------------------------------
+await using (var limited = await EmulatorProcess.StartAsync(toolDll, "--rate-limit", "300/min"))
+await using (var proxy = await CountingProxy.StartAsync(limited.RootUrl))
 {
-    var watch = Stopwatch.StartNew();
-    foreach (var input in data)
+    async Task FreshWindowAsync()
     {
-        var response = await echo.CreateAsync(input);
-        if (response.Status != "completed") throw new InvalidOperationException($"request {response.Id}: {response.Status}");
+        // A call straight to the emulator (same address, not counted) tells when the window turns.
+        using var http = new HttpClient();
+        http.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", "Token " + EmulatorProcess.Token);
+        using var answer = await http.GetAsync(limited.BaseUrl + "/projects/demo/deployments/echo/requests?limit=1");
+        var reset = answer.Headers.TryGetValues("x-ratelimit-reset", out var values) ? double.Parse(values.First(), CultureInfo.InvariantCulture) : 60;
+        Console.Error.WriteLine($"  (waiting {reset:F0} s for a fresh rate-limit window)");
+        await Task.Delay(TimeSpan.FromSeconds(reset + 0.5));
+        proxy.Reset();
     }
 
-    return watch.Elapsed;
+    Console.Error.WriteLine($"Under --rate-limit 300/min, {nLimited} echo inputs:");
+    var inputs = Sides.Inputs(nLimited);
+    await FreshWindowAsync();
+    var engine = await Sides.EngineAsync(proxy.BaseUrl, "echo", inputs);
+    Report(SideResult.Measure("engine (library RunAsync)", nLimited, engine.Wall, proxy.Reset(), null, null));
+
+    await FreshWindowAsync();
+    var cli = await Sides.CliAsync(cliDll, proxy.BaseUrl, "echo", inputs, scratch);
+    Report(SideResult.Measure("engine (ubiops-requests run)", nLimited, cli.Wall, proxy.Reset(), null, null));
+
+    await FreshWindowAsync();
+    var loop = await Sides.CollectLoopAsync(proxy.BaseUrl, "echo", inputs);
+    Report(SideResult.Measure("collect loop (hand-written)", nLimited, loop, proxy.Reset(), null, null));
+
+    Console.Error.WriteLine($"Under --rate-limit 300/min, {nPerRequest} echo inputs:");
+    var few = Sides.Inputs(nPerRequest);
+    await FreshWindowAsync();
+    var engineFew = await Sides.EngineAsync(proxy.BaseUrl, "echo", few);
+    Report(SideResult.Measure("engine (library RunAsync)", nPerRequest, engineFew.Wall, proxy.Reset(), null, null));
+
+    await FreshWindowAsync();
+    var perRequest = await Sides.PerRequestAsync(proxy.BaseUrl, "echo", few);
+    Report(SideResult.Measure("per-request wait (GET every 4 s)", nPerRequest, perRequest, proxy.Reset(), null, null));
 }
 
-async Task<TimeSpan> Sdk()
+// ---- Without a rate limit --------------------------------------------------------------------
+await using (var unlimited = await EmulatorProcess.StartAsync(toolDll, "--workers", "4"))
+await using (var proxy = await CountingProxy.StartAsync(unlimited.RootUrl))
 {
-    var watch = Stopwatch.StartNew();
-    var expected = 0;
-    await foreach (var outcome in echo.RunAsync(data))
-    {
-        if (outcome.Index != expected++ || !outcome.Succeeded) throw new InvalidOperationException($"outcome {outcome}");
-    }
+    Console.Error.WriteLine($"No rate limit, {nUnlimited} echo inputs:");
+    var inputs = Sides.Inputs(nUnlimited);
+    await Sides.EngineAsync(proxy.BaseUrl, "echo", Sides.Inputs(500)); // warm-up (JIT, connections)
+    proxy.Reset();
+    var engine = await Sides.EngineAsync(proxy.BaseUrl, "echo", inputs);
+    Report(SideResult.Measure("engine (library RunAsync)", nUnlimited, engine.Wall, proxy.Reset(), engine.Details, engine.LastSeen));
 
-    if (expected != inputs) throw new InvalidOperationException($"{expected} outcomes for {inputs} inputs");
-    return watch.Elapsed;
+    var cli = await Sides.CliAsync(cliDll, proxy.BaseUrl, "echo", inputs, scratch);
+    var cliCalls = proxy.Reset();
+    var cliDetails = await Sides.CollectAllAsync(unlimited.BaseUrl, "echo", cli.RequestIds);
+    Report(SideResult.Measure("engine (ubiops-requests run)", nUnlimited, cli.Wall, cliCalls, cliDetails, null));
+
+    var loop = await Sides.CollectLoopAsync(proxy.BaseUrl, "echo", inputs);
+    Report(SideResult.Measure("collect loop (hand-written)", nUnlimited, loop, proxy.Reset(), null, null));
+
+    Console.Error.WriteLine($"No rate limit, slow deployment (sleep 0.5 s, 4 workers), {nSlow} inputs:");
+    var slow = await Sides.EngineAsync(proxy.BaseUrl, "sleep", Sides.Inputs(nSlow, _ => new { seconds = 0.5 }));
+    Report(SideResult.Measure("engine (library RunAsync), sleep", nSlow, slow.Wall, proxy.Reset(), slow.Details, slow.LastSeen));
 }
 
-await Baseline(); // warm-up of both paths (JIT, connection pool, SQLite)
-await Sdk();
-var baseline = new List<double>();
-var sdk = new List<double>();
-for (var round = 0; round < rounds; round++)
-{
-    baseline.Add((await Baseline()).TotalSeconds);
-    sdk.Add((await Sdk()).TotalSeconds);
-}
-
-static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
-var (b, s) = (Median(baseline), Median(sdk));
-Console.WriteLine($"inputs: {inputs}, rounds: {rounds} (median), added latency per call: {latency.TotalMilliseconds} ms");
-Console.WriteLine($"baseline (direct, one at a time): {b,8:F2} s  {inputs / b,8:F0} inputs/s");
-Console.WriteLine($"sdk (RunAsync, batched):          {s,8:F2} s  {inputs / s,8:F0} inputs/s");
-Console.WriteLine($"speed-up sdk vs baseline: {b / s:F2}x");
+Directory.Delete(scratch, recursive: true);
+Console.WriteLine(Table.Render(results));
