@@ -26,7 +26,8 @@ void Report(SideResult result)
     Console.Error.WriteLine($"  {result.Side}: {result.Inputs} inputs, {result.Wall.TotalSeconds:F1} s, {result.Calls.Total} calls, {result.Calls.Throttled} x 429");
 }
 
-// ---- Under the rate limit -------------------------------------------------------------------
+// ---- Under the rate limit (0 inputs skips it) ------------------------------------------------
+if (nLimited > 0)
 await using (var limited = await EmulatorProcess.StartAsync(toolDll, "--rate-limit", "300/min"))
 await using (var proxy = await CountingProxy.StartAsync(limited.RootUrl))
 {
@@ -67,7 +68,8 @@ await using (var proxy = await CountingProxy.StartAsync(limited.RootUrl))
     Report(SideResult.Measure("per-request wait (GET every 4 s)", nPerRequest, perRequest, proxy.Reset(), null, null));
 }
 
-// ---- Without a rate limit --------------------------------------------------------------------
+// ---- Without a rate limit (0 inputs skips it) ------------------------------------------------
+if (nUnlimited > 0)
 await using (var unlimited = await EmulatorProcess.StartAsync(toolDll, "--workers", "4"))
 await using (var proxy = await CountingProxy.StartAsync(unlimited.RootUrl))
 {
@@ -86,9 +88,12 @@ await using (var proxy = await CountingProxy.StartAsync(unlimited.RootUrl))
     var loop = await Sides.CollectLoopAsync(proxy.BaseUrl, "echo", inputs);
     Report(SideResult.Measure("collect loop (hand-written)", nUnlimited, loop, proxy.Reset(), null, null));
 
+    if (nSlow > 0)
+    {
     Console.Error.WriteLine($"No rate limit, slow deployment (sleep 0.5 s, 4 workers), {nSlow} inputs:");
     var slow = await Sides.EngineAsync(proxy.BaseUrl, "sleep", Sides.Inputs(nSlow, _ => new { seconds = 0.5 }));
     Report(SideResult.Measure("engine (library RunAsync), sleep", nSlow, slow.Wall, proxy.Reset(), slow.Details, slow.LastSeen));
+    }
 }
 
 Directory.Delete(scratch, recursive: true);

@@ -1,10 +1,15 @@
 namespace UbiOps.Client;
 
 /// <summary>
-/// Times the polls of a run from what it has seen: how fast the server finishes requests (from the
-/// requests' own start and completion times) and where it was at the last poll. A poll is made when
-/// the oldest unfinished requests (one collect's worth) should have finished, so most collect calls
-/// come back full; before anything has finished, the pause doubles from the first poll delay.
+/// Times the polls of a run from what it has seen, so most collect calls come back full:
+/// <list type="bullet">
+/// <item>a server with a queue finishes our requests in order at the rate their own start and
+/// completion times show: a set is due when the server should have worked through it;</item>
+/// <item>a server that keeps up (requests start about when they are created) finishes each request
+/// a latency after it was accepted: a set is due that latency after its newest request was
+/// accepted.</item>
+/// </list>
+/// Before anything has finished, the pause doubles from the first poll delay.
 /// </summary>
 internal sealed class PollPlanner(TimeSpan firstPollDelay, TimeSpan maxPollInterval, TimeProvider time)
 {
@@ -20,6 +25,7 @@ internal sealed class PollPlanner(TimeSpan firstPollDelay, TimeSpan maxPollInter
 
     private readonly Queue<(DateTimeOffset Started, DateTimeOffset Completed)> _samples = new();
     private double? _rate;            // requests the server finishes per second
+    private TimeSpan? _latency;       // creation to completion, while the server keeps up; null when it queues
     private long? _anchor;            // when the server's position was last learnt (client clock)
     private bool _frontSeen;          // whether that poll still showed unfinished requests
     private long _lastPoll;           // when the last poll was sent
@@ -36,9 +42,10 @@ internal sealed class PollPlanner(TimeSpan firstPollDelay, TimeSpan maxPollInter
 
     /// <summary>
     /// When to poll the next <paramref name="setSize"/> requests, <paramref name="ahead"/> older ones
-    /// being polled already. Returns a timestamp of <see cref="TimeProvider"/>.
+    /// being polled already, the newest of them accepted at <paramref name="newestAccepted"/> (a
+    /// timestamp). Returns a timestamp of <see cref="TimeProvider"/>.
     /// </summary>
-    public long DueAt(int setSize, long ahead, bool scarce, bool lastSet)
+    public long DueAt(int setSize, long ahead, bool scarce, bool lastSet, long newestAccepted)
     {
         var anchor = _anchor ?? time.GetTimestamp();
         TimeSpan pause;
@@ -57,6 +64,12 @@ internal sealed class PollPlanner(TimeSpan firstPollDelay, TimeSpan maxPollInter
         // others, say) back off exponentially rather than ask again and again.
         var backoff = MinPause * Math.Pow(2, Math.Min(_misses, 20));
         var due = Add(anchor, pause > backoff ? pause : backoff);
+        if (_latency is { } latency && _misses == 0)
+        {
+            // Keeping up: the set is done a latency after its newest request was accepted.
+            var margin = scarce ? 2.0 : 1.2;
+            due = Math.Min(due, Add(newestAccepted, latency * margin + MinPause));
+        }
         var latest = Add(Math.Max(anchor, _lastPoll), maxPollInterval);
         var earliest = Add(_lastPoll, MinPause);
         return Math.Max(Math.Min(due, latest), earliest);
@@ -71,8 +84,11 @@ internal sealed class PollPlanner(TimeSpan firstPollDelay, TimeSpan maxPollInter
             : 0;
     }
 
-    /// <summary>A poll answered: learns the rate from the finished requests and the server's position.</summary>
-    public void Answered(IReadOnlyList<DeploymentRequestBatchDetail> finished, int stillUnfinished)
+    /// <summary>
+    /// A poll answered: learns the rate from the finished requests and the server's position;
+    /// <paramref name="stillPending"/> of the unfinished had not even started (a queue).
+    /// </summary>
+    public void Answered(IReadOnlyList<DeploymentRequestBatchDetail> finished, int stillUnfinished, int stillPending)
     {
         _anchor = time.GetTimestamp();
         _frontSeen = stillUnfinished > 0;
@@ -99,6 +115,24 @@ internal sealed class PollPlanner(TimeSpan firstPollDelay, TimeSpan maxPollInter
         // idle gaps (the server waiting for work) the rate it actually reached.
         var span = _samples.Max(s => s.Completed) - _samples.Min(s => s.Started);
         _rate = _samples.Count / Math.Max(span.TotalSeconds, 0.001);
+
+        // A server keeps up when requests wait no longer than they run: then each finishes about a
+        // latency (creation to completion) after it was made. One that queues is timed by its rate.
+        var timed = finished.Where(d => d.TimeStarted is not null && d.TimeCompleted is not null).ToArray();
+        if (timed.Length > 0)
+        {
+            var waited = Median(timed.Select(d => (d.TimeStarted!.Value - d.TimeCreated).TotalSeconds));
+            var ran = Median(timed.Select(d => (d.TimeCompleted!.Value - d.TimeStarted!.Value).TotalSeconds));
+            _latency = stillPending == 0 && waited <= Math.Max(ran, 0.005)
+                ? TimeSpan.FromSeconds(Math.Max(0, Median(timed.Select(d => (d.TimeCompleted!.Value - d.TimeCreated).TotalSeconds))))
+                : null;
+        }
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted[sorted.Length / 2];
     }
 
     private long Add(long timestamp, TimeSpan pause) =>

@@ -55,9 +55,10 @@ internal sealed class Poller(RequestRoute route, RateBudget? budget, EngineSetti
                         var set = Math.Min(ledger.Pollable, SetSize);
                         var ahead = ledger.Unfinished - ledger.Pollable;
                         var last = run.InputsDone && ledger.Unsent == 0 && ledger.Unfinished <= SetSize;
-                        var due = _planner.DueAt(set, ahead, scarce, last);
+                        var due = _planner.DueAt(set, ahead, scarce, last, ledger.NewestAcceptedOfNext(SetSize));
                         var now = time.GetTimestamp();
-                        if (due > now)
+                        // Under a millisecond is now: a shorter timer would fire at once and spin.
+                        if (due - now > time.TimestampFrequency / 1000)
                         {
                             pause = TimeSpan.FromSeconds((due - now) / (double)time.TimestampFrequency);
                             break;
@@ -111,7 +112,8 @@ internal sealed class Poller(RequestRoute route, RateBudget? budget, EngineSetti
 
             lock (_planner)
             {
-                _planner.Answered(details.Where(d => d.Status.IsTerminal).ToArray(), ids.Count - missing.Count - done);
+                _planner.Answered(details.Where(d => d.Status.IsTerminal).ToArray(), ids.Count - missing.Count - done,
+                    details.Count(d => d.Status == RequestStatus.Pending));
             }
 
             run.Report();

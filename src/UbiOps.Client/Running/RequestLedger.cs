@@ -7,7 +7,7 @@ namespace UbiOps.Client;
 /// still to be submitted, which requests are unfinished (and which of those are being polled), and
 /// the outcomes, released in input order (a run) or as they finish (a wait). Thread-safe.
 /// </summary>
-internal sealed class RequestLedger(bool inOrder, long? total, ChannelWriter<RequestOutcome> output)
+internal sealed class RequestLedger(bool inOrder, long? total, ChannelWriter<RequestOutcome> output, TimeProvider time)
 {
     private readonly object _gate = new();
     private readonly Queue<long> _order = new();                       // every index not yet released, in input order
@@ -15,6 +15,7 @@ internal sealed class RequestLedger(bool inOrder, long? total, ChannelWriter<Req
     private readonly SortedSet<long> _unfinished = [];                 // pollable: submitted, not finished, not being polled
     private readonly Dictionary<string, long> _indexOfId = new(StringComparer.Ordinal);
     private readonly Dictionary<long, string> _idOfIndex = [];
+    private readonly Dictionary<long, long> _acceptedAt = [];              // index -> when the server accepted it (timestamp)
     private TaskCompletionSource _changed = NewSignal();
     private long _unsent, _polling, _submitted, _completed, _failed, _cancelled, _rejected;
     private long? _stopAt;
@@ -105,12 +106,14 @@ internal sealed class RequestLedger(bool inOrder, long? total, ChannelWriter<Req
     {
         lock (_gate)
         {
+            var now = time.GetTimestamp();
             foreach (var request in requests)
             {
                 _unsent--;
                 _submitted++;
                 _indexOfId[request.RequestId] = request.Index;
                 _idOfIndex[request.Index] = request.RequestId;
+                _acceptedAt[request.Index] = now;
                 _unfinished.Add(request.Index);
             }
 
@@ -142,6 +145,15 @@ internal sealed class RequestLedger(bool inOrder, long? total, ChannelWriter<Req
         {
             _unsent--;
             Signal();
+        }
+    }
+
+    /// <summary>When the newest of the next <paramref name="max"/> pollable requests was accepted (a timestamp).</summary>
+    public long NewestAcceptedOfNext(int max)
+    {
+        lock (_gate)
+        {
+            return _unfinished.Take(max).Select(i => _acceptedAt[i]).DefaultIfEmpty(time.GetTimestamp()).Max();
         }
     }
 
@@ -248,6 +260,7 @@ internal sealed class RequestLedger(bool inOrder, long? total, ChannelWriter<Req
     {
         _indexOfId.Remove(id);
         _idOfIndex.Remove(index);
+        _acceptedAt.Remove(index);
     }
 
     private void Resolve(long index, RequestOutcome outcome)

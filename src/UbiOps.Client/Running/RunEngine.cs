@@ -17,7 +17,7 @@ internal sealed class RunEngine(RequestRoute route, RateBudget? budget, EngineSe
     public async IAsyncEnumerable<RequestOutcome> RunAsync(IAsyncEnumerable<RunItem> items, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var channel = Channel.CreateUnbounded<RequestOutcome>(new UnboundedChannelOptions { SingleReader = true });
-        using var run = new RunState(settings, new RequestLedger(settings.InOrder, settings.Total, channel.Writer), cancellationToken, budget);
+        using var run = new RunState(settings, new RequestLedger(settings.InOrder, settings.Total, channel.Writer, settings.Time), cancellationToken, budget);
         var submitter = new BatchSubmitter(route, settings, run);
         var poller = new Poller(route, budget, settings, run);
         var submitting = Task.Run(() => submitter.RunAsync(items), CancellationToken.None);

@@ -89,7 +89,8 @@ public class DeploymentScopeRunTests
         // Odd inputs need three polls, even ones one: leftovers of one batch share polls with the next.
         var server = new FakeBatchServer(api) { StatusOf = (id, poll) => int.Parse(id[4..]) % 2 == 0 || poll >= 3 ? "completed" : "processing" };
 
-        var outcomes = await ToListAsync(api.Echo.RunAsync(Plain(1000), Instant()));
+        // The first poll comes after every batch is in (the fake server accepts at once).
+        var outcomes = await ToListAsync(api.Echo.RunAsync(Plain(1000), Polling(o => { o.FirstPollDelay = TimeSpan.FromMilliseconds(50); o.MaxPollInterval = TimeSpan.FromMilliseconds(100); })));
 
         Assert.That(outcomes.Select(o => o.Index), Is.EqualTo(Enumerable.Range(0, 1000).Select(i => (long)i)));
         Assert.That(server.CreateSizes, Is.EqualTo(new[] { 250, 250, 250, 250 }));
