@@ -36,17 +36,14 @@ internal sealed class RunJob(
         }
 
         var earlier = await RunRecord.ReadAsync(statePath, context.Cancellation);
-        if (CheckEarlierRun(earlier, target, statePath) is { } finishedCode)
-        {
-            return finishedCode;
-        }
+        CheckEarlierRun(earlier, target, statePath);
 
         var written = earlier?.Written.Count ?? 0;
         using var reader = InputSource.Open(inputPath, "--input", context.Environment);
         await using var state = earlier is { HasWork: true }
             ? await RunStateFile.RewriteAsync(statePath, target, earlier.Written, earlier.Failed, earlier.Accepted, context.Cancellation)
             : RunStateFile.CreateLazily(statePath, target);
-        if (written > 0 || earlier?.Accepted.Count > 0)
+        if (earlier?.Finished is null && (written > 0 || earlier?.Accepted.Count > 0))
         {
             context.Error.WriteLine(
                 $"Resuming: {written} result(s) already in {Path.GetFileName(outputPath)}; " +
@@ -142,6 +139,14 @@ internal sealed class RunJob(
 
         await state.AppendFinishedAsync(done, failed);
         context.Target.DeleteEmulatorDatabase = true;
+        if (earlier?.Finished is not null && done == written)
+        {
+            // Every input line was checked against the result it has: nothing was sent.
+            context.Error.WriteLine(
+                $"Already finished: {done} result(s) in {outputPath}, {failed} failed. Pass --restart to run every input again.");
+            return failed == 0 ? ExitCodes.Success : ExitCodes.SomeInputsFailed;
+        }
+
         context.Error.WriteLine(
             $"Done: {done} result(s) in {outputPath}, {failed} failed" + (written > 0 ? $" ({written} from an earlier run)." : "."));
         return failed == 0 ? ExitCodes.Success : ExitCodes.SomeInputsFailed;
@@ -149,9 +154,10 @@ internal sealed class RunJob(
 
     /// <summary>
     /// Refuses to mix runs: a state of another target, an output without a state, an output that
-    /// lacks lines the state vouches for. Returns an exit code when the earlier run already finished.
+    /// lacks lines the state vouches for. (Each input line is checked against its result as it is
+    /// read, also when the earlier run finished: a changed line is named, added lines run.)
     /// </summary>
-    private int? CheckEarlierRun(RunRecord? earlier, string target, string statePath)
+    private void CheckEarlierRun(RunRecord? earlier, string target, string statePath)
     {
         var output = Path.GetFileName(outputPath);
         if (earlier is not { HasWork: true })
@@ -165,7 +171,7 @@ internal sealed class RunJob(
             }
 
             File.Delete(statePath);
-            return null;
+            return;
         }
 
         if (earlier.Target != target)
@@ -183,15 +189,6 @@ internal sealed class RunJob(
                 "Pass --restart to run every input again.");
         }
 
-        if (earlier.Finished is { } finished)
-        {
-            context.Error.WriteLine(
-                $"Already finished: {finished.Results} result(s) in {outputPath}, {finished.Failed} failed. " +
-                "Pass --restart to run every input again.");
-            return finished.Failed == 0 ? ExitCodes.Success : ExitCodes.SomeInputsFailed;
-        }
-
-        return null;
     }
 
     private long? Remaining(long alreadyWritten)

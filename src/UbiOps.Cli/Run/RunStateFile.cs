@@ -22,6 +22,8 @@ internal sealed class RunStateFile : IAsyncDisposable
 {
     private readonly string _path;
     private readonly string _target;
+    // Accepted batches (from the engine's submitter) and written lines (from the writer) arrive at once.
+    private readonly SemaphoreSlim _appending = new(1, 1);
     private StreamWriter? _writer;
 
     private RunStateFile(string path, string target, StreamWriter? writer)
@@ -83,19 +85,29 @@ internal sealed class RunStateFile : IAsyncDisposable
         {
             await _writer.DisposeAsync();
         }
+
+        _appending.Dispose();
     }
 
     private async Task AppendAsync(string line)
     {
-        if (_writer is null)
+        await _appending.WaitAsync();
+        try
         {
-            _writer = CreateWriter(_path, FileMode.Create);
-            await _writer.WriteLineAsync(Header(_target));
-        }
+            if (_writer is null)
+            {
+                _writer = CreateWriter(_path, FileMode.Create);
+                await _writer.WriteLineAsync(Header(_target));
+            }
 
-        await _writer.WriteLineAsync(line);
-        // To the operating system, not the disk: what a kill of this process must not lose.
-        await _writer.FlushAsync();
+            await _writer.WriteLineAsync(line);
+            // To the operating system, not the disk: what a kill of this process must not lose.
+            await _writer.FlushAsync();
+        }
+        finally
+        {
+            _appending.Release();
+        }
     }
 
     private static string InputFingerprintText(ulong fingerprint) => fingerprint.ToString("x16", System.Globalization.CultureInfo.InvariantCulture);

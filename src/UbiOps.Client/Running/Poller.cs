@@ -12,6 +12,7 @@ internal sealed class Poller(RequestRoute route, RateBudget? budget, EngineSetti
 
     private readonly PollPlanner _planner = new(settings.FirstPollDelay, settings.MaxPollInterval, settings.Time);
     private readonly List<Task> _polls = [];
+    private long _heldSince; // when polls began waiting for the rate-limit window; 0 while not held
 
     public async Task RunAsync()
     {
@@ -46,11 +47,17 @@ internal sealed class Poller(RequestRoute route, RateBudget? budget, EngineSetti
                         {
                             pause = untilReset;
                             run.RateLimitedUntil = budget!.Time.GetUtcNow() + untilReset;
+                            _heldSince = _heldSince == 0 ? time.GetTimestamp() : _heldSince;
                             run.Report();
                             break;
                         }
 
                         run.RateLimitedUntil = null;
+                        if (_heldSince != 0)
+                        {
+                            UbiOpsMetrics.RecordRateLimitWait(time.GetElapsedTime(_heldSince));
+                            _heldSince = 0;
+                        }
 
                         var set = Math.Min(ledger.Pollable, SetSize);
                         var ahead = ledger.Unfinished - ledger.Pollable;

@@ -110,13 +110,19 @@ public class RunCommandTests : EmulatorFixture
         }));
     }
 
-    [Test]
-    public async Task Run_InputLineChangedAfterItsResult_StopsNamingTheLineAndRestart()
+    [TestCase(true, TestName = "Run_InputLineChangedAfterTheRunFinished_StopsNamingTheLineAndRestart")]
+    [TestCase(false, TestName = "Run_InputLineChangedAfterItsResultInAStoppedRun_StopsNamingTheLineAndRestart")]
+    public async Task Run_InputLineChangedAfterItsResult_StopsNamingTheLineAndRestart(bool finished)
     {
         var input = _directory.Write("in.jsonl", Lines(10));
         await RunAsync("run", "-d", "echo", "-i", input, "-o", Output, "--poll-interval", "0.05");
         _directory.Write("in.jsonl", Lines(10).Replace("{\"n\":3}", "{\"n\":33}"));
-        File.WriteAllLines(Output + ".state", File.ReadLines(Output + ".state").Where(l => !l.Contains("finished")).ToArray());
+        if (!finished)
+        {
+            // As a run killed after its last result line, before it recorded the end.
+            File.WriteAllLines(Output + ".state", File.ReadLines(Output + ".state").Where(l => !l.Contains("finished")).ToArray());
+        }
+
         var executions = Emulator.TotalExecutions;
 
         var again = await RunAsync("run", "-d", "echo", "-i", input, "-o", Output, "--poll-interval", "0.05");
@@ -125,6 +131,22 @@ public class RunCommandTests : EmulatorFixture
         Assert.That(again.ErrorLines.Count(l => l.StartsWith("error:", StringComparison.Ordinal)), Is.EqualTo(1));
         Assert.That(again.Error, Does.Contain("error: input line 4 ").And.Contain("--restart"));
         Assert.That(Emulator.TotalExecutions, Is.EqualTo(executions), "nothing was submitted");
+    }
+
+    [Test]
+    public async Task Run_InputExtendedAfterTheRunFinished_RunsOnlyTheNewLines()
+    {
+        var input = _directory.Write("in.jsonl", Lines(3));
+        await RunAsync("run", "-d", "echo", "-i", input, "-o", Output, "--poll-interval", "0.05");
+        _directory.Write("in.jsonl", Lines(5));
+        var executions = Emulator.TotalExecutions;
+
+        var again = await RunAsync("run", "-d", "echo", "-i", input, "-o", Output, "--poll-interval", "0.05");
+
+        Assert.That(again.ExitCode, Is.EqualTo(0), again.ToString());
+        Assert.That(Emulator.TotalExecutions, Is.EqualTo(executions + 2));
+        Assert.That(ReadOutput().Select(l => l["result"]!.Value<int>("n")), Is.EqualTo(new[] { 0, 1, 2, 3, 4 }));
+        Assert.That(again.Error, Does.Contain("Done: 5 result(s)").And.Contain("3 from an earlier run"));
     }
 
     [Test]

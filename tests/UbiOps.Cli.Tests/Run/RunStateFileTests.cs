@@ -43,6 +43,36 @@ public class RunStateFileTests
     }
 
     [Test]
+    public async Task Append_AcceptedAndWrittenAtOnce_EveryRecordKeptWhole()
+    {
+        // The engine records accepted batches while the writer records result lines.
+        const int Batches = 200;
+        await using (var state = RunStateFile.CreateLazily(_path, "t"))
+        {
+            var accepting = Task.Run(async () =>
+            {
+                for (var i = 0; i < Batches; i++)
+                {
+                    await state.AppendAcceptedAsync([(i, $"r{i}", i.ToString("x16", System.Globalization.CultureInfo.InvariantCulture))]);
+                }
+            });
+            var writing = Task.Run(async () =>
+            {
+                for (var i = 0; i < Batches; i++)
+                {
+                    await state.AppendWrittenAsync(i, [i.ToString("x16", System.Globalization.CultureInfo.InvariantCulture)], failed: 0);
+                }
+            });
+            await Task.WhenAll(accepting, writing);
+        }
+
+        var record = await RunRecord.ReadAsync(_path, CancellationToken.None);
+
+        Assert.That(File.ReadLines(_path).Count(), Is.EqualTo(1 + 2 * Batches), "the header and one line per append");
+        Assert.That(record!.Written, Is.EqualTo(Enumerable.Range(0, Batches).Select(i => (ulong)i)));
+    }
+
+    [Test]
     public async Task ReadAsync_LineTornByAKill_IsIgnored()
     {
         await using (var state = RunStateFile.CreateLazily(_path, "t"))
