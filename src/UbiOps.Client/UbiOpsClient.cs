@@ -16,17 +16,20 @@ public partial class UbiOpsClient
     protected UbiOpsClient()
     {
         Raw = null!;
+        Clock = new ServerClock();
     }
 
     /// <summary>
     /// Creates a client over the generated client, which sends the HTTP requests; with the rate
     /// budget of its HTTP pipeline when it has one (runs then plan their calls within the window).
     /// </summary>
-    internal UbiOpsClient(DeploymentRequestsClient raw, RateBudget? budget = null)
+    internal UbiOpsClient(DeploymentRequestsClient raw, RateBudget? budget = null, ServerClock? clock = null, TimeSpan? reconcileDelay = null)
     {
         ArgumentNullException.ThrowIfNull(raw);
         Raw = raw;
         Budget = budget;
+        Clock = clock ?? new ServerClock();
+        ReconcileDelay = reconcileDelay ?? new UbiOpsResilienceOptions().ReconcileDelay;
     }
 
     /// <summary>
@@ -38,7 +41,7 @@ public partial class UbiOpsClient
     /// <param name="options">Token and base URL; validated here.</param>
     /// <exception cref="ArgumentException">The options are not valid.</exception>
     public UbiOpsClient(HttpClient httpClient, UbiOpsClientOptions options)
-        : this(new DeploymentRequestsClient(httpClient, options))
+        : this(new DeploymentRequestsClient(httpClient, options), reconcileDelay: options?.Resilience.ReconcileDelay)
     {
     }
 
@@ -47,6 +50,12 @@ public partial class UbiOpsClient
 
     /// <summary>The rate-limit window this client's calls share, when its pipeline tracks one.</summary>
     internal RateBudget? Budget { get; }
+
+    /// <summary>How far the server's clock is from ours, learnt from this client's creates (to look up lost answers).</summary>
+    internal ServerClock Clock { get; }
+
+    /// <summary>How long to wait before looking up a create whose answer was lost (<see cref="UbiOpsResilienceOptions.ReconcileDelay"/>).</summary>
+    internal TimeSpan ReconcileDelay { get; }
 
     /// <summary>The requests of the default version of a deployment.</summary>
     /// <param name="project">The project name.</param>

@@ -81,6 +81,25 @@ public sealed class UbiOpsEmulator : IAsyncDisposable
         set => _faults.Options = value;
     }
 
+    /// <summary>
+    /// Places a fault on exact calls (see <see cref="FaultRule"/>): tried before the random
+    /// <see cref="Faults"/>, in the order added, until spent. A single call can also ask for a fault
+    /// itself with the <c>X-UbiOps-Emulator-Fault</c> request header (e.g. <c>drop-after</c>).
+    /// </summary>
+    /// <param name="rule">The rule.</param>
+    /// <returns>The rule, whose <see cref="FaultRule.Fired"/> tells how often it was applied.</returns>
+    /// <exception cref="ArgumentException">The rule is not valid.</exception>
+    public FaultRule AddFaultRule(FaultRule rule) => _faults.Add(rule);
+
+    /// <summary>Removes the fault rules that are not spent yet.</summary>
+    public void ClearFaultRules() => _faults.ClearRules();
+
+    /// <summary>
+    /// How many faults of each kind were injected since the emulator started, by rules, header and
+    /// random faults together (an after-commit fault counts when the call was carried out).
+    /// </summary>
+    public IReadOnlyDictionary<FaultKind, int> InjectedFaults => _faults.Injected;
+
     /// <summary>Answers that were unexpected server errors (500 from the exception handler); 0 when all is well.</summary>
     internal int UnexpectedErrors => _diagnostics.UnexpectedErrors;
 

@@ -33,13 +33,32 @@ await using (var proxy = await CountingProxy.StartAsync(limited.RootUrl))
 {
     async Task FreshWindowAsync()
     {
-        // A call straight to the emulator (same address, not counted) tells when the window turns.
+        // Calls straight to the emulator (same address, not counted) find the moment its window
+        // turns, so every side starts at the same point of a fresh window: the first call of the
+        // new window is this probe's (one of its 300), the next is the side's.
         using var http = new HttpClient();
         http.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", "Token " + EmulatorProcess.Token);
-        using var answer = await http.GetAsync(limited.BaseUrl + "/projects/demo/deployments/echo/requests?limit=1");
-        var reset = answer.Headers.TryGetValues("x-ratelimit-reset", out var values) ? double.Parse(values.First(), CultureInfo.InvariantCulture) : 60;
-        Console.Error.WriteLine($"  (waiting {reset:F0} s for a fresh rate-limit window)");
-        await Task.Delay(TimeSpan.FromSeconds(reset + 0.5));
+        var probe = limited.BaseUrl + "/projects/demo/deployments/echo/requests?limit=1";
+        using (var first = await http.GetAsync(probe))
+        {
+            var reset = first.Headers.TryGetValues("x-ratelimit-reset", out var values) ? double.Parse(values.First(), CultureInfo.InvariantCulture) : 60;
+            Console.Error.WriteLine($"  (waiting {reset:F0} s for a fresh rate-limit window)");
+            await Task.Delay(TimeSpan.FromSeconds(Math.Max(0, reset - 1.5)));
+        }
+
+        while (true)
+        {
+            using var answer = await http.GetAsync(probe);
+            var remaining = answer.Headers.TryGetValues("x-ratelimit-remaining", out var left) ? int.Parse(left.First(), CultureInfo.InvariantCulture) : 0;
+            var limit = answer.Headers.TryGetValues("x-ratelimit-limit", out var max) ? int.Parse(max.First(), CultureInfo.InvariantCulture) : 300;
+            if (answer.IsSuccessStatusCode && remaining == limit - 1)
+            {
+                break;
+            }
+
+            await Task.Delay(10);
+        }
+
         proxy.Reset();
     }
 

@@ -23,10 +23,16 @@ internal static class DeleteCommand
             }
             else
             {
-                await context.Scope.DeleteAsync(requestIds, context.Cancellation);
+                // Ids the server no longer knows are gone too (perhaps deleted by an attempt whose answer was lost).
+                var result = await context.Scope.DeleteAsync(requestIds, context.Cancellation);
+                context.Out.WriteLine(result.NotFound.Count == 0
+                    ? $"deleted {result.Deleted.Count} request(s)"
+                    : $"deleted {result.Deleted.Count} request(s); {result.NotFound.Count} not found (already gone): {string.Join(", ", result.NotFound.Take(5))}" +
+                      (result.NotFound.Count > 5 ? ", …" : ""));
+                return ExitCodes.Success;
             }
 
-            context.Out.WriteLine($"deleted {requestIds.Distinct(StringComparer.Ordinal).Count()} request(s)");
+            context.Out.WriteLine("deleted 1 request(s)");
             return ExitCodes.Success;
         });
         return command;

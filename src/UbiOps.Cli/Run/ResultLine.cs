@@ -11,6 +11,9 @@ namespace UbiOps.Cli.Run;
 /// </summary>
 internal sealed record ResultLine(long Index, long LineNumber, string? RequestId, string Status, JToken? Result, string? Error)
 {
+    /// <summary>For an ambiguous input, the requests that hold the same input.</summary>
+    public IReadOnlyList<string> Candidates { get; init; } = [];
+
     /// <summary>The status of an input that could not be read.</summary>
     public const string InvalidInput = "invalid_input";
 
@@ -20,6 +23,9 @@ internal sealed record ResultLine(long Index, long LineNumber, string? RequestId
     /// <summary>The status of a request the server no longer knows.</summary>
     public const string Missing = "missing";
 
+    /// <summary>The status of an input whose batch call lost its answer, when the server's records could not tell its request.</summary>
+    public const string Ambiguous = "ambiguous";
+
     public bool Succeeded => Status == RequestStatus.Completed.Value;
 
     /// <summary>The line for an outcome of the run engine.</summary>
@@ -28,10 +34,11 @@ internal sealed record ResultLine(long Index, long LineNumber, string? RequestId
         OutcomeKind.Finished => new(outcome.Index, lineNumber, outcome.RequestId, outcome.Status.Value, outcome.Result?.AsJson(), outcome.ErrorMessage),
         OutcomeKind.Rejected when unreadable is not null => new(outcome.Index, lineNumber, null, InvalidInput, null, unreadable),
         OutcomeKind.Rejected => new(outcome.Index, lineNumber, null, Rejected, null, outcome.ErrorMessage),
+        OutcomeKind.Ambiguous => new(outcome.Index, lineNumber, null, Ambiguous, null, outcome.ErrorMessage) { Candidates = outcome.CandidateRequestIds },
         _ => new(outcome.Index, lineNumber, outcome.RequestId, Missing, null, outcome.ErrorMessage),
     };
 
-    /// <summary>Writes the line as one JSON object: index, line, request_id, status, then result or error.</summary>
+    /// <summary>Writes the line as one JSON object: index, line, request_id, status, then result or error (and an ambiguous input's candidates).</summary>
     public void WriteTo(JsonWriter writer)
     {
         writer.WriteStartObject();
@@ -52,6 +59,17 @@ internal sealed record ResultLine(long Index, long LineNumber, string? RequestId
         {
             writer.WritePropertyName("error");
             writer.WriteValue(Error ?? $"the request ended with status '{Status}'");
+            if (Status == Ambiguous)
+            {
+                writer.WritePropertyName("candidates");
+                writer.WriteStartArray();
+                foreach (var id in Candidates)
+                {
+                    writer.WriteValue(id);
+                }
+
+                writer.WriteEndArray();
+            }
         }
 
         writer.WriteEndObject();

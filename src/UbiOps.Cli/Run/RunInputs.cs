@@ -53,6 +53,11 @@ internal sealed class RunInputs(RunRecord? earlier, IRunObserver observer, strin
             }
             else if (Input(record) is { } input)
             {
+                if (earlier?.Intents.TryGetValue(record.Index, out var intent) == true && intent.Fingerprint != record.Fingerprint)
+                {
+                    throw Mismatch(record, "is not the input that was being sent when the run stopped");
+                }
+
                 yield return RunItem.Submit(record.Index, input);
             }
         }

@@ -41,13 +41,16 @@ internal sealed class RunJob(
         var written = earlier?.Written.Count ?? 0;
         using var reader = InputSource.Open(inputPath, "--input", context.Environment);
         await using var state = earlier is { HasWork: true }
-            ? await RunStateFile.RewriteAsync(statePath, target, earlier.Written, earlier.Failed, earlier.Accepted, context.Cancellation)
+            ? await RunStateFile.RewriteAsync(statePath, target, earlier, context.Cancellation)
             : RunStateFile.CreateLazily(statePath, target);
-        if (earlier?.Finished is null && (written > 0 || earlier?.Accepted.Count > 0))
+        if (earlier?.Finished is null && (written > 0 || earlier?.Accepted.Count > 0 || earlier?.Intents.Count > 0))
         {
+            var intents = earlier!.Intents.Count > 0
+                ? $"; {earlier.Intents.Count} input(s) whose batch was being sent when it stopped are looked up on the server first"
+                : "";
             context.Error.WriteLine(
                 $"Resuming: {written} result(s) already in {Path.GetFileName(outputPath)}; " +
-                $"{earlier!.Accepted.Count} input(s) submitted earlier are collected, not submitted again.");
+                $"{earlier.Accepted.Count} input(s) submitted earlier are collected, not submitted again{intents}.");
         }
 
         long done = written, failed = earlier?.Failed ?? 0;
@@ -56,7 +59,7 @@ internal sealed class RunJob(
             await progress.RunAsync(Remaining(written), async observer =>
             {
                 var inputs = new RunInputs(earlier, observer, outputPath);
-                options.Journal = new StateJournal(state, inputs.FingerprintOf);
+                options.Journal = new StateJournal(state, inputs.FingerprintOf, earlier);
                 options.Progress = new ObserverProgress(observer);
                 await using var output = new ResultWriter(outputPath);
                 var checkpoint = new List<string>(CheckpointLines);

@@ -1,11 +1,13 @@
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using UbiOps.Client;
 
 namespace UbiOps.Cli.Run;
 
 /// <summary>
 /// What the state file of an earlier run says, read back: its target, the fingerprints of the
-/// inputs the output's lines belong to, the requests accepted after those, and whether it finished.
+/// inputs the output's lines belong to, the requests accepted after those (and the last ones
+/// before), the batches it was sending when it stopped, and whether it finished.
 /// </summary>
 internal sealed record RunRecord(
     string? Target,
@@ -14,8 +16,18 @@ internal sealed record RunRecord(
     IReadOnlyDictionary<long, (string Id, string Fingerprint)> Accepted,
     (long Results, long Failed)? Finished)
 {
+    // Requests this close before the first input without a line are kept: the batches an open
+    // intent's time window can overlap, never to be taken for the intent's.
+    private const int NeighborSpan = 16 * RequestLimits.MaxItemsPerCall;
+
+    /// <summary>Requests accepted for inputs that already have their line, just before the first that has none.</summary>
+    public IReadOnlyDictionary<long, (string Id, string Fingerprint)> Neighbors { get; init; } = new Dictionary<long, (string, string)>();
+
+    /// <summary>Inputs of batches that were being sent when the run stopped (no acceptance recorded), with their fingerprints.</summary>
+    public IReadOnlyDictionary<long, (BatchIntent Intent, string Fingerprint)> Intents { get; init; } = new Dictionary<long, (BatchIntent, string)>();
+
     /// <summary>Whether the earlier run made anything on the server or wrote any result.</summary>
-    public bool HasWork => Written.Count > 0 || Accepted.Count > 0 || Finished is not null;
+    public bool HasWork => Written.Count > 0 || Accepted.Count > 0 || Intents.Count > 0 || Finished is not null;
 
     /// <summary>
     /// Reads a state file, in two passes so memory holds only what is needed (fingerprints as
@@ -51,20 +63,40 @@ internal sealed record RunRecord(
             }
         }
 
-        // Requests whose results are in the output need no waiting for.
+        // Requests whose results are in the output need no waiting for; an intent is open until
+        // its inputs' acceptance (or a later intent) follows it.
         var accepted = new Dictionary<long, (string, string)>();
+        var neighbors = new Dictionary<long, (string, string)>();
+        var intents = new Dictionary<long, (BatchIntent, string)>();
         await foreach (var entry in EntriesAsync(path, cancellationToken))
         {
             foreach (var request in (entry["accepted"] as JArray)?.OfType<JArray>() ?? [])
             {
-                if (request.Count == 3 && request[0].Value<long>() is var index && index >= written.Count)
+                if (request.Count == 3 && request[0].Value<long>() is var index && index >= written.Count - NeighborSpan)
                 {
-                    accepted[index] = (request[1].Value<string>()!, request[2].Value<string>()!);
+                    (index >= written.Count ? accepted : neighbors)[index] = (request[1].Value<string>()!, request[2].Value<string>()!);
+                    intents.Remove(index);
+                }
+            }
+
+            foreach (var refused in (entry["refused"] as JArray)?.OfType<JValue>() ?? [])
+            {
+                intents.Remove(refused.Value<long>());
+            }
+
+            if (entry["sending"] is JArray sending && entry.Value<string>("at") is { } at &&
+                DateTimeOffset.TryParse(at, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var sentAt))
+            {
+                var inputs = sending.OfType<JArray>().Where(i => i.Count == 2).Select(i => (Index: i[0].Value<long>(), Fingerprint: i[1].Value<string>()!)).ToArray();
+                var intent = new BatchIntent(inputs.Select(i => i.Index).ToArray(), sentAt);
+                foreach (var (index, fingerprint) in inputs.Where(i => i.Index >= written.Count))
+                {
+                    intents[index] = (intent, fingerprint);
                 }
             }
         }
 
-        return new RunRecord(target, written, failed, accepted, finished);
+        return new RunRecord(target, written, failed, accepted, finished) { Neighbors = neighbors, Intents = intents };
     }
 
     private static async IAsyncEnumerable<JObject> EntriesAsync(string path, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
@@ -83,7 +115,9 @@ internal sealed record RunRecord(
     {
         try
         {
-            return JToken.Parse(line);
+            // Times stay the text they were written as (Json.NET would turn them into dates, and lose precision).
+            using var reader = new JsonTextReader(new StringReader(line)) { DateParseHandling = DateParseHandling.None };
+            return JToken.ReadFrom(reader);
         }
         catch (JsonReaderException)
         {

@@ -9,6 +9,11 @@ namespace UbiOps.Cli.Run;
 /// <remarks>
 /// <list type="bullet">
 /// <item><c>{"target": "…"}</c> first: the host, project, deployment and version the run sends to.</item>
+/// <item><c>{"sending": [[index, "fingerprint"], …], "at": "time"}</c> just before a batch call is sent:
+/// a run killed while the call was in flight (or before its acceptance reached this file) has this
+/// open intent, and the resumed run looks the batch up on the server instead of sending it again.</item>
+/// <item><c>{"refused": [index, …]}</c> when the server refused a batch call outright (a 4xx): it
+/// made nothing, and its intent is void.</item>
 /// <item><c>{"accepted": [[index, "request id", "fingerprint"], …]}</c> as soon as the server accepts a
 /// batch, before any of its requests is polled: a resumed run waits for these, never submits them again.</item>
 /// <item><c>{"written": [first index, ["fingerprint", …]], "failed": n}</c> after result lines reach the
@@ -39,30 +44,44 @@ internal sealed class RunStateFile : IAsyncDisposable
     public static RunStateFile CreateLazily(string path, string target) => new(path, target, writer: null);
 
     /// <summary>
-    /// Rewrites the state of a resumed run compactly (what the output's lines belong to, and the
-    /// accepted requests that have no line yet), then appends to it.
+    /// Rewrites the state of a resumed run compactly (what the output's lines belong to, the
+    /// accepted requests that have no line yet and those just before, and the open intents), then
+    /// appends to it.
     /// </summary>
-    public static async Task<RunStateFile> RewriteAsync(string path, string target, IReadOnlyList<ulong> written, long failed,
-        IReadOnlyDictionary<long, (string Id, string Fingerprint)> accepted, CancellationToken cancellationToken)
+    public static async Task<RunStateFile> RewriteAsync(string path, string target, RunRecord earlier, CancellationToken cancellationToken)
     {
         var temporary = path + ".tmp";
         await using (var rewrite = CreateWriter(temporary, FileMode.Create))
         {
             await rewrite.WriteLineAsync(Header(target).AsMemory(), cancellationToken);
-            if (written.Count > 0)
+            if (earlier.Written.Count > 0)
             {
-                await rewrite.WriteLineAsync(Written(0, written.Select(InputFingerprintText), failed).AsMemory(), cancellationToken);
+                await rewrite.WriteLineAsync(Written(0, earlier.Written.Select(InputFingerprintText), earlier.Failed).AsMemory(), cancellationToken);
             }
 
-            if (accepted.Count > 0)
+            var accepted = earlier.Neighbors.Concat(earlier.Accepted).OrderBy(p => p.Key).Select(p => (p.Key, p.Value.Id, p.Value.Fingerprint)).ToArray();
+            if (accepted.Length > 0)
             {
-                await rewrite.WriteLineAsync(Accepted(accepted.OrderBy(p => p.Key).Select(p => (p.Key, p.Value.Id, p.Value.Fingerprint))).AsMemory(), cancellationToken);
+                await rewrite.WriteLineAsync(Accepted(accepted).AsMemory(), cancellationToken);
+            }
+
+            foreach (var intent in earlier.Intents.GroupBy(p => p.Value.Intent, p => (p.Key, p.Value.Fingerprint)))
+            {
+                await rewrite.WriteLineAsync(Sending(intent.OrderBy(i => i.Key), intent.Key.SentAt).AsMemory(), cancellationToken);
             }
         }
 
         File.Move(temporary, path, overwrite: true);
         return new RunStateFile(path, target, CreateWriter(path, FileMode.Append));
     }
+
+    /// <summary>Records a batch about to be sent (its inputs and when), and pushes it to the operating system at once.</summary>
+    public Task AppendSendingAsync(IEnumerable<(long Index, string Fingerprint)> inputs, DateTimeOffset sentAt) =>
+        AppendAsync(Sending(inputs, sentAt));
+
+    /// <summary>Records that the server refused a batch outright (it made nothing): its intent is void.</summary>
+    public Task AppendRefusedAsync(IEnumerable<long> indices) =>
+        AppendAsync(new JObject { ["refused"] = new JArray(indices) }.ToString(Formatting.None));
 
     /// <summary>Records a batch the server accepted, and pushes it to the operating system at once.</summary>
     public Task AppendAcceptedAsync(IEnumerable<(long Index, string Id, string Fingerprint)> requests) =>
@@ -116,6 +135,13 @@ internal sealed class RunStateFile : IAsyncDisposable
 
     private static string Accepted(IEnumerable<(long Index, string Id, string Fingerprint)> requests) =>
         new JObject { ["accepted"] = new JArray(requests.Select(r => new JArray(r.Index, r.Id, r.Fingerprint))) }.ToString(Formatting.None);
+
+    private static string Sending(IEnumerable<(long Index, string Fingerprint)> inputs, DateTimeOffset sentAt) =>
+        new JObject
+        {
+            ["sending"] = new JArray(inputs.Select(i => new JArray(i.Index, i.Fingerprint))),
+            ["at"] = sentAt.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        }.ToString(Formatting.None);
 
     private static string Written(long firstIndex, IEnumerable<string> fingerprints, long failed) =>
         new JObject { ["written"] = new JArray(firstIndex, new JArray(fingerprints)), ["failed"] = failed }.ToString(Formatting.None);

@@ -88,6 +88,7 @@ public static class UbiOpsServiceCollectionExtensions
 
         // One rate-limit window for every call of the container's client: the server counts per address.
         services.TryAddSingleton(provider => new RateBudget(TimeProviderOf(provider)));
+        services.TryAddSingleton<ServerClock>(); // like the rate budget: one server, one clock offset, however many clients
 
         // Outermost: a call waiting for the window counts against no attempt or total timeout.
         builder.AddHttpMessageHandler(provider => new RateLimitGate(provider.GetRequiredService<RateBudget>()));
@@ -104,7 +105,9 @@ public static class UbiOpsServiceCollectionExtensions
             provider.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance, TimeProviderOf(provider)));
 
         services.TryAddTransient(provider => new UbiOpsClient(
-            provider.GetRequiredService<DeploymentRequestsClient>(), provider.GetRequiredService<RateBudget>()));
+            provider.GetRequiredService<DeploymentRequestsClient>(), provider.GetRequiredService<RateBudget>(),
+            provider.GetRequiredService<ServerClock>(),
+            provider.GetRequiredService<IOptions<UbiOpsClientOptions>>().Value.Resilience.ReconcileDelay));
         return builder;
     }
 

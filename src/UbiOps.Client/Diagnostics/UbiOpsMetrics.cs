@@ -39,6 +39,17 @@ internal static class UbiOpsMetrics
     public static readonly Counter<long> RequestsFinished = Meter.CreateCounter<long>(
         "ubiops.client.run.requests_finished", "{request}", "Requests seen in a terminal status.");
 
+    /// <summary>Creates whose answer was lost, looked up on the server, tagged with what was found.</summary>
+    public static readonly Counter<long> Reconciliations = Meter.CreateCounter<long>(
+        "ubiops.client.reconcile.reconciliations", "{reconciliation}", "Creates whose answer was lost, looked up on the server.");
+
+    /// <summary>The calls (lists and collects) that looking up lost answers cost.</summary>
+    public static readonly Counter<long> ReconciliationCalls = Meter.CreateCounter<long>(
+        "ubiops.client.reconcile.calls", "{call}", "Calls made to find out whether a create whose answer was lost made its requests.");
+
+    public static void RecordReconciliation(string result) =>
+        Reconciliations.Add(1, new KeyValuePair<string, object?>("result", result));
+
     public static void RecordRateLimitWait(TimeSpan waited)
     {
         RateLimitWaits.Add(1);

@@ -6,29 +6,29 @@ namespace UbiOps.Client;
 /// </summary>
 internal static class RequestClassifier
 {
-    /// <summary>The kind of a call; <see cref="RequestKind.Other"/> when there is no request to look at.</summary>
-    public static RequestKind Classify(HttpRequestMessage? request) =>
-        request is null ? RequestKind.Other : Classify(request.Method, request.RequestUri);
+    /// <summary>The kind of a call; <see cref="ApiOperation.Other"/> when there is no request to look at.</summary>
+    public static ApiOperation Classify(HttpRequestMessage? request) =>
+        request is null ? ApiOperation.Other : Classify(request.Method, request.RequestUri);
 
-    public static RequestKind Classify(HttpMethod method, Uri? uri)
+    public static ApiOperation Classify(HttpMethod method, Uri? uri)
     {
         var tail = uri is null ? null : RequestsTail(PathOf(uri));
         if (tail is null)
         {
-            return method == HttpMethod.Get || method == HttpMethod.Head ? RequestKind.Get : RequestKind.Other;
+            return method == HttpMethod.Get || method == HttpMethod.Head ? ApiOperation.Get : ApiOperation.Other;
         }
 
         return (method.Method, tail) switch
         {
-            ("POST", "") => RequestKind.DirectCreate,
-            ("GET", "") => RequestKind.List,
-            ("POST", "batch") => RequestKind.BatchCreate,
-            ("POST", "collect") => RequestKind.Collect,
-            ("POST", "delete") => RequestKind.BatchDelete,
-            ("GET", _) when tail.Length > 0 => RequestKind.Get,
-            ("PATCH", _) when tail.Length > 0 => RequestKind.Cancel,
-            ("DELETE", _) when tail.Length > 0 => RequestKind.Delete,
-            _ => RequestKind.Other,
+            ("POST", "") => ApiOperation.DirectCreate,
+            ("GET", "") => ApiOperation.List,
+            ("POST", "batch") => ApiOperation.BatchCreate,
+            ("POST", "collect") => ApiOperation.Collect,
+            ("POST", "delete") => ApiOperation.BatchDelete,
+            ("GET", _) when tail.Length > 0 => ApiOperation.Get,
+            ("PATCH", _) when tail.Length > 0 => ApiOperation.Cancel,
+            ("DELETE", _) when tail.Length > 0 => ApiOperation.Delete,
+            _ => ApiOperation.Other,
         };
     }
 

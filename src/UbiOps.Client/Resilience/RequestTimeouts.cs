@@ -20,15 +20,15 @@ internal static class RequestTimeouts
     public static TimeSpan Total(HttpRequestMessage? request, UbiOpsResilienceOptions options)
     {
         var kind = RequestClassifier.Classify(request);
-        return kind is RequestKind.DirectCreate or RequestKind.BatchCreate
+        return kind is ApiOperation.DirectCreate or ApiOperation.BatchCreate
             ? options.TotalTimeout + Attempt(kind, request?.RequestUri, options)
             : options.TotalTimeout;
     }
 
-    private static TimeSpan Attempt(RequestKind kind, Uri? uri, UbiOpsResilienceOptions options) => kind switch
+    private static TimeSpan Attempt(ApiOperation kind, Uri? uri, UbiOpsResilienceOptions options) => kind switch
     {
-        RequestKind.DirectCreate => DirectRequestTimeout(uri) + options.DirectRequestTimeoutMargin,
-        RequestKind.BatchCreate => options.BatchCreateTimeout,
+        ApiOperation.DirectCreate => DirectRequestTimeout(uri) + options.DirectRequestTimeoutMargin,
+        ApiOperation.BatchCreate => options.BatchCreateTimeout,
         _ => options.AttemptTimeout,
     };
 

@@ -5,7 +5,7 @@ using Polly.Timeout;
 namespace UbiOps.Client;
 
 /// <summary>
-/// Which outcomes of a call may be retried, given what the call does (see <see cref="RequestKind"/>).
+/// Which outcomes of a call may be retried, given what the call does (see <see cref="ApiOperation"/>).
 /// </summary>
 internal static class RetryRules
 {
@@ -14,7 +14,7 @@ internal static class RetryRules
     /// <paramref name="exception"/> is set.
     /// </summary>
     public static bool ShouldRetry(
-        RequestKind kind, HttpResponseMessage? response, Exception? exception,
+        ApiOperation kind, HttpResponseMessage? response, Exception? exception,
         UbiOpsResilienceOptions options, TimeProvider timeProvider)
     {
         if (response is not null)
@@ -27,7 +27,7 @@ internal static class RetryRules
             : WasNotSent(exception));
     }
 
-    private static bool ShouldRetry(RequestKind kind, HttpResponseMessage response, UbiOpsResilienceOptions options, TimeProvider timeProvider)
+    private static bool ShouldRetry(ApiOperation kind, HttpResponseMessage response, UbiOpsResilienceOptions options, TimeProvider timeProvider)
     {
         var status = response.StatusCode;
         var retryable = status == HttpStatusCode.TooManyRequests ||

@@ -12,8 +12,9 @@ namespace UbiOps.Client;
 /// <para>
 /// Creates (direct and batch) are retried only after a clear rejection: a <c>429</c>, or a
 /// connection that could not be opened. After a <c>5xx</c>, a timeout or a connection lost after
-/// sending, the server may have accepted the request, and repeating it would run the model twice;
-/// the error is returned to the caller instead.
+/// sending, the server may have accepted the request, and repeating it would run the model twice:
+/// the client looks it up on the server instead (see <see cref="ReconcileDelay"/>), and sends it
+/// again only if it provably was not made.
 /// </para>
 /// <para>
 /// A <c>429</c> or <c>503</c> waits as long as its <c>Retry-After</c> or <c>x-ratelimit-reset</c>
@@ -79,6 +80,15 @@ public sealed class UbiOpsResilienceOptions
     /// <value>The default value is 3 minutes. Must be between 10 milliseconds and 1 day.</value>
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(3);
 
+    /// <summary>
+    /// How long to wait, after a create lost its answer (a <c>5xx</c>, a timeout, a dropped
+    /// connection), before looking for its requests on the server: stored requests can take a
+    /// moment to show. The server is looked at twice, this long apart, before concluding that the
+    /// create made nothing and may be sent again.
+    /// </summary>
+    /// <value>The default value is 2 seconds. Must be between zero and 1 minute.</value>
+    public TimeSpan ReconcileDelay { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>The problems with these settings, each naming the setting; empty when they are valid.</summary>
     internal IEnumerable<string> FindProblems()
     {
@@ -93,7 +103,8 @@ public sealed class UbiOpsResilienceOptions
             .Concat(CheckRange(nameof(AttemptTimeout), AttemptTimeout, TimeSpan.FromMilliseconds(10), TimeSpan.FromDays(1)))
             .Concat(CheckRange(nameof(BatchCreateTimeout), BatchCreateTimeout, TimeSpan.FromMilliseconds(10), TimeSpan.FromDays(1)))
             .Concat(CheckRange(nameof(DirectRequestTimeoutMargin), DirectRequestTimeoutMargin, TimeSpan.Zero, TimeSpan.FromHours(1)))
-            .Concat(CheckRange(nameof(TotalTimeout), TotalTimeout, TimeSpan.FromMilliseconds(10), TimeSpan.FromDays(1))))
+            .Concat(CheckRange(nameof(TotalTimeout), TotalTimeout, TimeSpan.FromMilliseconds(10), TimeSpan.FromDays(1)))
+            .Concat(CheckRange(nameof(ReconcileDelay), ReconcileDelay, TimeSpan.Zero, TimeSpan.FromMinutes(1))))
         {
             yield return prefix + problem;
         }

@@ -7,20 +7,33 @@ namespace UbiOps.Client;
 /// batches (a partial one only for the last inputs, a slow stream, or a full window), one call at a
 /// time: the server runs requests in the order it accepted them, so batches sent in input order are
 /// run in input order (and the oldest unfinished requests, which the poller asks for, are the ones
-/// the server is working on). A batch the API refuses is split in halves until the refused inputs are alone; a batch
-/// whose answer was lost stops submitting (the server may have made its requests).
+/// the server is working on). A batch the API refuses is split in halves until the refused inputs
+/// are alone. A batch whose answer was lost is looked up on the server (see
+/// <see cref="CreateReconciler"/>): its requests adopted if it made them, sent again if it provably
+/// did not, its inputs reported ambiguous if the records cannot tell. Batches an earlier run was
+/// sending when it stopped (its journal's intents) are looked up the same way before anything new
+/// is sent.
 /// </summary>
-internal sealed class BatchSubmitter(RequestRoute route, EngineSettings settings, RunState run)
+internal sealed class BatchSubmitter(RequestRoute route, EngineSettings settings, RunState run, ServerClock clock)
 {
     private const int BatchSize = RequestLimits.MaxItemsPerCall;
+
+    // A batch that provably made nothing is sent again at most this often before the run gives up on it.
+    private const int MaxResends = 3;
+
+    // How far around an earlier run's open intent its other requests are looked up (see ResolveIntentAsync).
+    private const int NeighborSpan = 16 * RequestLimits.MaxItemsPerCall;
 
     private readonly SemaphoreSlim _calls = new(1, 1);
     private readonly SemaphoreSlim _journal = new(1, 1);
     private readonly List<Task> _sends = [];
+    private readonly CreateReconciler _reconciler = new(route, clock, new ReconcileSettings(settings.ReconcileDelay, settings.Time));
+    private readonly Dictionary<BatchIntent, List<RunItem>> _openIntents = new(ReferenceEqualityComparer.Instance);
 
     public async Task RunAsync(IAsyncEnumerable<RunItem> items)
     {
         var ledger = run.Ledger;
+        var journal = settings.Journal;
         var batch = new List<RunItem>(BatchSize);
         IAsyncEnumerator<RunItem>? inputs = null;
         Task<bool>? next = null;
@@ -61,9 +74,23 @@ internal sealed class BatchSubmitter(RequestRoute route, EngineSettings settings
                     ledger.Reject(item.Index, reason);
                     run.Report();
                 }
-                else if ((item.KnownRequestId ?? settings.Journal?.FindRequest(item.Index)) is { } id)
+                else if ((item.KnownRequestId ?? journal?.FindRequest(item.Index)) is { } id)
                 {
                     ledger.Accept([new SubmittedRequest(item.Index, id)], fromEarlierRun: true);
+                }
+                else if (journal?.FindIntent(item.Index) is { } intent)
+                {
+                    if (!_openIntents.TryGetValue(intent, out var group))
+                    {
+                        _openIntents[intent] = group = [];
+                    }
+
+                    group.Add(item);
+                    if (group.Count >= intent.Indices.Count)
+                    {
+                        await ScheduleAsync(() => ResolveIntentAsync(intent, group)).ConfigureAwait(false);
+                        _openIntents.Remove(intent);
+                    }
                 }
                 else
                 {
@@ -79,6 +106,8 @@ internal sealed class BatchSubmitter(RequestRoute route, EngineSettings settings
             {
                 batch = await SendAsync(batch).ConfigureAwait(false);
             }
+
+            await ResolveOpenIntentsAsync().ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (run.SubmitStop.IsCancellationRequested)
         {
@@ -91,7 +120,7 @@ internal sealed class BatchSubmitter(RequestRoute route, EngineSettings settings
         finally
         {
             await Task.WhenAll(_sends).ConfigureAwait(false);
-            foreach (var unsent in batch)
+            foreach (var unsent in batch.Concat(_openIntents.Values.SelectMany(g => g)))
             {
                 ledger.Abandon(unsent.Index);
             }
@@ -117,6 +146,26 @@ internal sealed class BatchSubmitter(RequestRoute route, EngineSettings settings
             return batch;
         }
 
+        // An earlier run's batches are settled before anything new goes out: a new batch must not
+        // land in the time window they are looked for in.
+        await ResolveOpenIntentsAsync().ConfigureAwait(false);
+        await ScheduleAsync(() => CreateAsync(batch, resends: 0)).ConfigureAwait(false);
+        return new List<RunItem>(BatchSize);
+    }
+
+    /// <summary>Looks up every intent of an earlier run whose inputs have been read, complete or not.</summary>
+    private async ValueTask ResolveOpenIntentsAsync()
+    {
+        foreach (var (intent, group) in _openIntents.ToArray())
+        {
+            await ScheduleAsync(() => ResolveIntentAsync(intent, group)).ConfigureAwait(false);
+            _openIntents.Remove(intent); // only once scheduled: an unscheduled group is abandoned at the end
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> (a create, or a look-up) once the one call slot is free.</summary>
+    private async ValueTask ScheduleAsync(Func<Task> work)
+    {
         await _calls.WaitAsync(run.SubmitStop).ConfigureAwait(false);
         if (run.SubmitStop.IsCancellationRequested)
         {
@@ -129,18 +178,24 @@ internal sealed class BatchSubmitter(RequestRoute route, EngineSettings settings
         {
             try
             {
-                await CreateAsync(batch).ConfigureAwait(false);
+                await work().ConfigureAwait(false);
             }
             finally
             {
                 _calls.Release();
             }
         }, CancellationToken.None));
-        return new List<RunItem>(BatchSize);
     }
 
-    private async Task CreateAsync(IReadOnlyList<RunItem> items)
+    private async Task CreateAsync(IReadOnlyList<RunItem> items, int resends)
     {
+        var sent = settings.Time.GetUtcNow();
+        var intent = new BatchIntent(items.Select(i => i.Index).ToArray(), sent);
+        if (!await TellJournalAsync(j => j.BatchSendingAsync(intent)).ConfigureAwait(false))
+        {
+            return;
+        }
+
         ICollection<DeploymentRequestBatchCreateResponse> created;
         try
         {
@@ -160,12 +215,20 @@ internal sealed class BatchSubmitter(RequestRoute route, EngineSettings settings
             }
 
             var half = items.Count / 2;
-            await CreateAsync(items.Take(half).ToArray()).ConfigureAwait(false);
-            await CreateAsync(items.Skip(half).ToArray()).ConfigureAwait(false);
+            await CreateAsync(items.Take(half).ToArray(), resends).ConfigureAwait(false);
+            await CreateAsync(items.Skip(half).ToArray(), resends).ConfigureAwait(false);
+            return;
+        }
+        catch (Exception e) when (LostAnswer.Is(e, CancellationToken.None))
+        {
+            // A 5xx, a timeout or a dropped connection: the server may have made the requests.
+            await ReconcileAsync(items, sent, e, resends).ConfigureAwait(false);
             return;
         }
         catch (Exception e)
         {
+            // A clear refusal of the call itself (unknown deployment, bad token, rate limit): nothing was made.
+            await TellJournalAsync(j => j.BatchRefusedAsync(intent)).ConfigureAwait(false);
             Stop(items, e);
             return;
         }
@@ -177,27 +240,120 @@ internal sealed class BatchSubmitter(RequestRoute route, EngineSettings settings
             return;
         }
 
-        var accepted = items.Zip(created, (item, request) => new SubmittedRequest(item.Index, request.Id)).ToArray();
-        if (settings.Journal is { } journal)
+        clock.Observe(sent, settings.Time.GetUtcNow(), created.Select(c => c.TimeCreated));
+        await AcceptAsync(items, created.Select(c => c.Id).ToArray()).ConfigureAwait(false);
+    }
+
+    /// <summary>An earlier run was sending these inputs when it stopped: find out what became of them.</summary>
+    private Task ResolveIntentAsync(BatchIntent intent, IReadOnlyList<RunItem> items)
+    {
+        // The earlier run's requests for the inputs around these are not this batch's.
+        var first = items.Min(i => i.Index);
+        var last = items.Max(i => i.Index);
+        var neighbors = new HashSet<string>(StringComparer.Ordinal);
+        for (var index = Math.Max(0, first - NeighborSpan); index <= last + NeighborSpan; index++)
         {
-            await _journal.WaitAsync(CancellationToken.None).ConfigureAwait(false);
-            try
+            if (settings.Journal?.FindRequest(index) is { } id)
             {
-                await journal.BatchAcceptedAsync(new AcceptedBatch(accepted)).ConfigureAwait(false);
+                neighbors.Add(id);
             }
-            catch (Exception e)
-            {
-                run.Fail(e);
-                return;
-            }
-            finally
-            {
-                _journal.Release();
-            }
+        }
+
+        return ReconcileAsync(items, intent.SentAt, failure: null, resends: 0, id => neighbors.Contains(id));
+    }
+
+    /// <summary>
+    /// Looks up on the server whether the call that sent <paramref name="items"/> at
+    /// <paramref name="sent"/> made their requests, and acts on what it finds.
+    /// </summary>
+    private async Task ReconcileAsync(IReadOnlyList<RunItem> items, DateTimeOffset sent, Exception? failure, int resends,
+        Func<string, bool>? alsoKnown = null)
+    {
+        Reconciliation found;
+        try
+        {
+            found = await _reconciler.ReconcileAsync(items.Select(i => i.Input!).ToArray(), sent, settings.Time.GetUtcNow(),
+                id => run.Ledger.Knows(id) || alsoKnown?.Invoke(id) == true, run.SubmitStop).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (run.SubmitStop.IsCancellationRequested)
+        {
+            // Stopped while looking: the intent stays in the journal, and a resumed run looks again.
+            Abandon(items);
+            return;
+        }
+        catch (Exception e)
+        {
+            // The server cannot even be read: only it knows, so the run stops here.
+            Stop(items, failure ?? e);
+            return;
+        }
+
+        switch (found)
+        {
+            case Reconciliation.Created created:
+                await AcceptAsync(items, created.Requests.Select(r => r.Id).ToArray()).ConfigureAwait(false);
+                break;
+            case Reconciliation.NotCreated when resends < MaxResends:
+                await CreateAsync(items, resends + 1).ConfigureAwait(false);
+                break;
+            case Reconciliation.NotCreated:
+                Stop(items, failure ?? new InvalidOperationException("The batch was sent again and again without an answer."));
+                break;
+            case Reconciliation.Undecided undecided:
+                for (var i = 0; i < items.Count; i++)
+                {
+                    run.Ledger.Ambiguous(items[i].Index, undecided.Candidates[i]);
+                }
+
+                run.Report();
+                break;
+        }
+    }
+
+    private async Task AcceptAsync(IReadOnlyList<RunItem> items, IReadOnlyList<string> ids)
+    {
+        var accepted = items.Zip(ids, (item, id) => new SubmittedRequest(item.Index, id)).ToArray();
+        if (!await TellJournalAsync(j => j.BatchAcceptedAsync(new AcceptedBatch(accepted))).ConfigureAwait(false))
+        {
+            return;
         }
 
         run.Ledger.Accept(accepted);
         run.Report();
+    }
+
+    /// <summary>Tells the journal (one call at a time); a journal that throws ends the run.</summary>
+    private async Task<bool> TellJournalAsync(Func<RunJournal, ValueTask> tell)
+    {
+        if (settings.Journal is not { } journal)
+        {
+            return true;
+        }
+
+        await _journal.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            await tell(journal).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception e)
+        {
+            run.Fail(e);
+            return false;
+        }
+        finally
+        {
+            _journal.Release();
+        }
+    }
+
+    private void Abandon(IReadOnlyList<RunItem> items)
+    {
+        run.Ledger.StopAt(items.Min(i => i.Index));
+        foreach (var item in items)
+        {
+            run.Ledger.Abandon(item.Index);
+        }
     }
 
     // The batch did not (surely) become requests: stop submitting; what was accepted is still waited for.

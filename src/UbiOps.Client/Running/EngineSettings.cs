@@ -17,6 +17,8 @@ internal sealed record EngineSettings
 
     public TimeSpan BatchLinger { get; init; } = TimeSpan.FromSeconds(1);
 
+    public TimeSpan ReconcileDelay { get; init; } = new UbiOpsResilienceOptions().ReconcileDelay;
+
     public IProgress<RunProgress>? Progress { get; init; }
 
     public RunJournal? Journal { get; init; }

@@ -20,4 +20,13 @@ public enum OutcomeKind
     /// be read): its result is lost. <see cref="RequestOutcome.RequestId"/> names it.
     /// </summary>
     Missing,
+
+    /// <summary>
+    /// A batch call for the input lost its answer, and the server's records could not tell whether
+    /// it made the input's request: <see cref="RequestOutcome.CandidateRequestIds"/> names the
+    /// requests that hold the same input (none, one or several; e.g. another producer sent the same
+    /// input at the same time). The input was not sent again, so it ran at most once as far as this
+    /// run is concerned; look at the candidates before running it again.
+    /// </summary>
+    Ambiguous,
 }

@@ -16,8 +16,10 @@ internal sealed class RequestLedger(bool inOrder, long? total, ChannelWriter<Req
     private readonly Dictionary<string, long> _indexOfId = new(StringComparer.Ordinal);
     private readonly Dictionary<long, string> _idOfIndex = [];
     private readonly Dictionary<long, long> _acceptedAt = [];              // index -> when the server accepted it (timestamp)
+    private readonly Queue<string> _recent = new();                        // the newest accepted ids, finished or not
+    private readonly HashSet<string> _recentSet = new(StringComparer.Ordinal);
     private TaskCompletionSource _changed = NewSignal();
-    private long _unsent, _polling, _submitted, _completed, _failed, _cancelled, _rejected;
+    private long _unsent, _polling, _submitted, _completed, _failed, _cancelled, _rejected, _ambiguous;
     private long? _stopAt;
 
     /// <summary>Completes when anything changes that could make a poll due.</summary>
@@ -73,7 +75,7 @@ internal sealed class RequestLedger(bool inOrder, long? total, ChannelWriter<Req
     {
         lock (_gate)
         {
-            return new RunProgress(total, _submitted, _completed, _failed, _cancelled, _rejected, rateLimitedUntil);
+            return new RunProgress(total, _submitted, _completed, _failed, _cancelled, _rejected, rateLimitedUntil) { Ambiguous = _ambiguous };
         }
     }
 
@@ -115,6 +117,7 @@ internal sealed class RequestLedger(bool inOrder, long? total, ChannelWriter<Req
                 _idOfIndex[request.Index] = request.RequestId;
                 _acceptedAt[request.Index] = now;
                 _unfinished.Add(request.Index);
+                Remember(request.RequestId);
             }
 
             if (!fromEarlierRun)
@@ -135,6 +138,33 @@ internal sealed class RequestLedger(bool inOrder, long? total, ChannelWriter<Req
             _rejected++;
             UbiOpsMetrics.InputsRejected.Add(1);
             Resolve(index, new RequestOutcome(index, OutcomeKind.Rejected, requestId: null, reason));
+        }
+    }
+
+    /// <summary>
+    /// The input's batch call lost its answer and the server's records could not tell whether its
+    /// request was made: the outcome names the candidates.
+    /// </summary>
+    public void Ambiguous(long index, IReadOnlyList<string> candidates)
+    {
+        lock (_gate)
+        {
+            _unsent--;
+            _ambiguous++;
+            Resolve(index, new RequestOutcome(index, candidates));
+            Signal();
+        }
+    }
+
+    /// <summary>
+    /// Whether the request belongs to another input of this run: in flight, or among the newest
+    /// accepted (those a lost answer's time window can overlap, since creates go one at a time).
+    /// </summary>
+    public bool Knows(string requestId)
+    {
+        lock (_gate)
+        {
+            return _indexOfId.ContainsKey(requestId) || _recentSet.Contains(requestId);
         }
     }
 
@@ -245,6 +275,21 @@ internal sealed class RequestLedger(bool inOrder, long? total, ChannelWriter<Req
         lock (_gate)
         {
             _stopAt = _stopAt is { } earlier ? Math.Min(earlier, index) : index;
+        }
+    }
+
+    // Enough batches to span any window a lost answer is looked for in, without growing with the run.
+    private const int RecentCapacity = 16 * RequestLimits.MaxItemsPerCall;
+
+    private void Remember(string id)
+    {
+        if (_recentSet.Add(id))
+        {
+            _recent.Enqueue(id);
+            if (_recent.Count > RecentCapacity)
+            {
+                _recentSet.Remove(_recent.Dequeue());
+            }
         }
     }
 

@@ -12,6 +12,18 @@ public sealed class RequestOutcome
         ArgumentNullException.ThrowIfNull(detail);
     }
 
+    /// <summary>
+    /// An <see cref="OutcomeKind.Ambiguous"/> outcome: it is not known whether a request was made
+    /// for the input; these requests hold the same input.
+    /// </summary>
+    /// <param name="index">The input's position in the run's inputs.</param>
+    /// <param name="candidateRequestIds">The requests that hold the same input (may be empty).</param>
+    public RequestOutcome(long index, IReadOnlyList<string> candidateRequestIds)
+        : this(index, OutcomeKind.Ambiguous, requestId: null, detail: null, DescribeAmbiguous(candidateRequestIds))
+    {
+        CandidateRequestIds = [.. candidateRequestIds];
+    }
+
     /// <summary>An outcome without a finished request: <see cref="OutcomeKind.Rejected"/> or <see cref="OutcomeKind.Missing"/>.</summary>
     /// <param name="index">The input's position in the run's inputs.</param>
     /// <param name="kind">What became of the input.</param>
@@ -21,9 +33,9 @@ public sealed class RequestOutcome
     public RequestOutcome(long index, OutcomeKind kind, string? requestId, string errorMessage)
         : this(index, kind, requestId, detail: null, errorMessage)
     {
-        if (kind == OutcomeKind.Finished)
+        if (kind is OutcomeKind.Finished or OutcomeKind.Ambiguous)
         {
-            throw new ArgumentException("A finished outcome is made from the request's detail.", nameof(kind));
+            throw new ArgumentException($"A {kind.ToString().ToLowerInvariant()} outcome has its own constructor.", nameof(kind));
         }
 
         ArgumentNullException.ThrowIfNull(errorMessage);
@@ -68,6 +80,20 @@ public sealed class RequestOutcome
 
     /// <summary>Everything the server said about the finished request; <see langword="null"/> when there is none.</summary>
     public DeploymentRequestBatchDetail? Detail { get; }
+
+    /// <summary>
+    /// For an <see cref="OutcomeKind.Ambiguous"/> outcome, the requests that hold the same input, one
+    /// of which may be this input's; empty otherwise.
+    /// </summary>
+    public IReadOnlyList<string> CandidateRequestIds { get; } = [];
+
+    private static string DescribeAmbiguous(IReadOnlyList<string> candidates)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        return candidates.Count == 0
+            ? "A batch call's answer was lost, and no request holding this input could be found, nor could its absence be proved; it was not sent again."
+            : $"A batch call's answer was lost, and it cannot be told which request (if any) was made for this input; requests holding the same input: {string.Join(", ", candidates)}. It was not sent again.";
+    }
 
     /// <inheritdoc />
     public override string ToString() => Kind == OutcomeKind.Finished

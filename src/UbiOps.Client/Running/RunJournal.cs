@@ -7,7 +7,9 @@ namespace UbiOps.Client;
 /// </summary>
 /// <remarks>
 /// A resumed run reads the same inputs again: for each input the journal names a request for (see
-/// <see cref="FindRequest"/>), the run waits for that request instead of creating one.
+/// <see cref="FindRequest"/>), the run waits for that request instead of creating one. An input of a
+/// batch that was being sent when the run stopped (see <see cref="FindIntent"/>) is looked for on
+/// the server first: adopted if its request exists, sent again only if it provably does not.
 /// </remarks>
 /// <example>
 /// <code>
@@ -29,6 +31,35 @@ public abstract class RunJournal
     /// <param name="index">The input's position in the run's inputs.</param>
     /// <returns>The request id, or <see langword="null"/> (what the default implementation always returns).</returns>
     public virtual string? FindRequest(long index) => null;
+
+    /// <summary>
+    /// The batch an earlier run was sending, with the input at <paramref name="index"/>, when it
+    /// stopped: recorded by <see cref="BatchSendingAsync"/> and not followed by
+    /// <see cref="BatchAcceptedAsync"/> for that input. Return the same intent for each of its inputs.
+    /// </summary>
+    /// <param name="index">The input's position in the run's inputs.</param>
+    /// <returns>The intent, or <see langword="null"/> (what the default implementation always returns).</returns>
+    public virtual BatchIntent? FindIntent(long index) => null;
+
+    /// <summary>
+    /// Told each batch just before it is sent (and again for a batch sent anew), and awaited: record
+    /// it durably here to close the gap between the server accepting a batch and
+    /// <see cref="BatchAcceptedAsync"/> recording it, in which a killed run would otherwise lose the
+    /// requests' ids. A later intent or acceptance for the same inputs replaces it. Called never
+    /// concurrently with itself or <see cref="BatchAcceptedAsync"/>.
+    /// </summary>
+    /// <param name="intent">The inputs about to be sent, and when.</param>
+    /// <returns>A task that completes when the intent is recorded.</returns>
+    public virtual ValueTask BatchSendingAsync(BatchIntent intent) => default;
+
+    /// <summary>
+    /// Told when the server refused a batch call outright (a 4xx for the call itself: an unknown
+    /// deployment, a bad token), so that it made nothing: the intent recorded for it by
+    /// <see cref="BatchSendingAsync"/> is void, and a resumed run need not look it up.
+    /// </summary>
+    /// <param name="intent">The intent of the refused call.</param>
+    /// <returns>A task that completes when the refusal is recorded.</returns>
+    public virtual ValueTask BatchRefusedAsync(BatchIntent intent) => default;
 
     /// <summary>
     /// Told each batch as soon as the server accepted it, and awaited before any of its requests is

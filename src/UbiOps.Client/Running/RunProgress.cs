@@ -11,6 +11,12 @@ namespace UbiOps.Client;
 public sealed record RunProgress(
     long? Total, long Submitted, long Completed, long Failed, long Cancelled, long Rejected, DateTimeOffset? RateLimitedUntil)
 {
+    /// <summary>
+    /// Inputs whose batch call lost its answer and whose request the server's records could not
+    /// identify (see <see cref="OutcomeKind.Ambiguous"/>).
+    /// </summary>
+    public long Ambiguous { get; init; }
+
     /// <summary>Requests that finished: completed, failed or cancelled.</summary>
     public long Finished => Completed + Failed + Cancelled;
 

@@ -58,75 +58,142 @@ public partial class DeploymentScope
     /// <summary>
     /// Deletes any number of requests, in calls of at most <see cref="RequestLimits.MaxItemsPerCall"/> ids.
     /// </summary>
+    /// <remarks>
+    /// The API refuses a whole call with 404 when one of its ids is unknown, also when an earlier
+    /// attempt of the same call deleted them and only its answer was lost (a delete is retried as
+    /// safe). Such a call is split in halves until the unknown ids are alone, so the others are
+    /// still deleted; the unknown ones are told in <see cref="BatchDeleteResult.NotFound"/>. Splitting
+    /// costs at most two calls per unknown id and level (about 2·n calls when all n are gone).
+    /// </remarks>
     /// <param name="requestIds">The request ids.</param>
     /// <param name="cancellationToken">Cancels the calls not yet made.</param>
-    /// <returns>A task that completes when all are deleted.</returns>
+    /// <returns>Which ids this call deleted, and which the server did not know (already gone).</returns>
     /// <exception cref="ArgumentException">No ids, or an empty id.</exception>
     /// <exception cref="BatchOperationException">A call failed: the exception tells which ids were deleted and which not.</exception>
     /// <exception cref="OperationCanceledException">Cancelled before any request was deleted.</exception>
-    public virtual Task DeleteAsync(IEnumerable<string> requestIds, CancellationToken cancellationToken = default)
+    public virtual Task<BatchDeleteResult> DeleteAsync(IEnumerable<string> requestIds, CancellationToken cancellationToken = default)
     {
         var ids = Guard.RequestIds(requestIds, nameof(requestIds));
         return DeleteCoreAsync(ids, cancellationToken);
     }
 
     private async Task<IReadOnlyList<DeploymentRequestBatchCreateResponse>> CreateBatchCoreAsync(
-        RequestInput[] inputs, BatchCreateOptions options, CancellationToken ct,
-        Func<int, DeploymentRequestBatchCreateResponse[], ValueTask>? onAccepted = null)
+        RequestInput[] inputs, BatchCreateOptions options, CancellationToken ct)
     {
         var timeoutSeconds = options.TimeoutSeconds();
         var chunks = ChunkRunner.Split(inputs);
+        var reconciler = new CreateReconciler(_route, Client.Clock, new ReconcileSettings(Client.ReconcileDelay, TimeProvider.System));
+        var made = new System.Collections.Concurrent.ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
         var results = await ChunkRunner.RunAsync(chunks, options.MaxConcurrency, async (chunk, _) =>
-        {
             // Cancellation stops new calls only. A call in flight may already be accepted, and only its
-            // answer tells which requests exist; cut short, its inputs would be reported as not
-            // submitted and a resubmission would run them twice. The attempt timeouts bound the call.
-            var created = await _route.CreateBatchAsync(chunk, timeoutSeconds, options.NotificationGroup, CancellationToken.None).ConfigureAwait(false);
-            if (created.Count != chunk.Count)
-            {
-                throw new InvalidOperationException(
-                    $"The API created {created.Count} requests for a batch of {chunk.Count} inputs, so they cannot be matched to the inputs.");
-            }
+            // answer (or the server's records) tells which requests exist; cut short, its inputs would
+            // be reported as not submitted and a resubmission would run them twice.
+            await CreateChunkAsync(chunk, timeoutSeconds, options.NotificationGroup, reconciler, made).ConfigureAwait(false), ct).ConfigureAwait(false);
 
-            var accepted = created.ToArray();
-            if (onAccepted is not null)
+        var submitted = new List<SubmittedRequest>();
+        var notSubmitted = new List<int>();
+        var ambiguous = new List<AmbiguousInput>();
+        for (var c = 0; c < chunks.Count; c++)
+        {
+            for (var i = 0; i < chunks[c].Count; i++)
             {
-                // Must not throw: an exception here would report an accepted batch as not submitted.
-                await onAccepted(chunk.Offset, accepted).ConfigureAwait(false);
+                var index = chunks[c].Offset + i;
+                if (!results.Succeeded(c))
+                {
+                    notSubmitted.Add(index);
+                }
+                else if (results[c].Created is { } created)
+                {
+                    submitted.Add(new SubmittedRequest(index, created[i].Id));
+                }
+                else
+                {
+                    notSubmitted.Add(index);
+                    ambiguous.Add(new AmbiguousInput(index, results[c].Ambiguous![i]));
+                }
             }
-
-            return accepted;
-        }, ct).ConfigureAwait(false);
+        }
 
         if (results.Failure is { } failure)
         {
-            var submitted = new List<SubmittedRequest>();
-            var notSubmitted = new List<int>();
-            for (var c = 0; c < chunks.Count; c++)
-            {
-                for (var i = 0; i < chunks[c].Count; i++)
-                {
-                    var index = chunks[c].Offset + i;
-                    if (results.Succeeded(c))
-                    {
-                        submitted.Add(new SubmittedRequest(index, results[c][i].Id));
-                    }
-                    else
-                    {
-                        notSubmitted.Add(index);
-                    }
-                }
-            }
-
-            if (submitted.Count == 0 && failure is OperationCanceledException)
+            if (submitted.Count == 0 && ambiguous.Count == 0 && failure is OperationCanceledException)
             {
                 results.ThrowIfFailed();
             }
 
-            throw new BatchSubmissionException(submitted, notSubmitted, failure);
+            throw new BatchSubmissionException(submitted, notSubmitted, ambiguous, failure);
         }
 
-        return Enumerable.Range(0, chunks.Count).SelectMany(c => results[c]).ToArray();
+        if (ambiguous.Count > 0)
+        {
+            throw new BatchSubmissionException(submitted, notSubmitted, ambiguous,
+                new InvalidOperationException("A batch call lost its answer and the server's records cannot tell whether it made its requests."));
+        }
+
+        return Enumerable.Range(0, chunks.Count).SelectMany(c => results[c].Created!).ToArray();
+    }
+
+    /// <summary>What one batch call made: its requests, or (a lost answer the records cannot settle) each input's candidates.</summary>
+    private sealed record ChunkCreated(DeploymentRequestBatchCreateResponse[]? Created, IReadOnlyList<IReadOnlyList<string>>? Ambiguous);
+
+    private async Task<ChunkCreated> CreateChunkAsync(IReadOnlyList<RequestInput> chunk, int? timeoutSeconds, string? notificationGroup,
+        CreateReconciler reconciler, System.Collections.Concurrent.ConcurrentDictionary<string, byte> made)
+    {
+        const int MaxResends = 3;
+        var time = TimeProvider.System;
+        for (var resends = 0; ; resends++)
+        {
+            var sent = time.GetUtcNow();
+            try
+            {
+                var created = (await _route.CreateBatchAsync(chunk, timeoutSeconds, notificationGroup, CancellationToken.None).ConfigureAwait(false)).ToArray();
+                if (created.Length != chunk.Count)
+                {
+                    throw new InvalidOperationException(
+                        $"The API created {created.Length} requests for a batch of {chunk.Count} inputs, so they cannot be matched to the inputs.");
+                }
+
+                Client.Clock.Observe(sent, time.GetUtcNow(), created.Select(c => c.TimeCreated));
+                Remember(made, created.Select(c => c.Id));
+                return new ChunkCreated(created, null);
+            }
+            catch (Exception e) when (resends < MaxResends && LostAnswer.Is(e, CancellationToken.None))
+            {
+                // Other chunks of this call run at the same time: their requests are not this chunk's.
+                Reconciliation found;
+                try
+                {
+                    found = await reconciler.ReconcileAsync(chunk, sent, time.GetUtcNow(), made.ContainsKey, CancellationToken.None).ConfigureAwait(false);
+                }
+                catch (Exception)
+                {
+                    // The server cannot even be read: only it knows whether the batch was made.
+                    return new ChunkCreated(null, chunk.Select(_ => (IReadOnlyList<string>)[]).ToArray());
+                }
+
+                switch (found)
+                {
+                    case Reconciliation.Created created:
+                        Remember(made, created.Requests.Select(r => r.Id));
+                        return new ChunkCreated(created.Requests.Select(r => new DeploymentRequestBatchCreateResponse
+                        {
+                            Id = r.Id, Deployment = r.Deployment, Version = r.Version, Status = r.Status, TimeCreated = r.TimeCreated,
+                        }).ToArray(), null);
+                    case Reconciliation.Undecided undecided:
+                        return new ChunkCreated(null, undecided.Candidates);
+                }
+
+                // Provably not made: send it again.
+            }
+        }
+    }
+
+    private static void Remember(System.Collections.Concurrent.ConcurrentDictionary<string, byte> made, IEnumerable<string> ids)
+    {
+        foreach (var id in ids)
+        {
+            made.TryAdd(id, 0);
+        }
     }
 
     private async Task<IReadOnlyList<DeploymentRequestBatchDetail>> CollectCoreAsync(string[] ids, CancellationToken ct)
@@ -150,19 +217,17 @@ public partial class DeploymentScope
             : throw new InvalidOperationException($"The API's collect answer did not contain request '{id}'.")).ToArray();
     }
 
-    private async Task DeleteCoreAsync(string[] ids, CancellationToken ct)
+    private async Task<BatchDeleteResult> DeleteCoreAsync(string[] ids, CancellationToken ct)
     {
         var unique = ids.Distinct(StringComparer.Ordinal).ToArray();
         var chunks = ChunkRunner.Split(unique);
-        var results = await ChunkRunner.RunAsync(chunks, BatchCreateOptions.DefaultMaxConcurrency, async (chunk, token) =>
-        {
-            await _route.DeleteBatchAsync(chunk, token).ConfigureAwait(false);
-            return true;
-        }, ct).ConfigureAwait(false);
+        var results = await ChunkRunner.RunAsync(chunks, BatchCreateOptions.DefaultMaxConcurrency,
+            (chunk, token) => DeleteKnownAsync(chunk.ToArray(), token), ct).ConfigureAwait(false);
 
         if (results.Failure is not { } failure)
         {
-            return;
+            var notFound = Enumerable.Range(0, chunks.Count).SelectMany(c => results[c]).ToHashSet(StringComparer.Ordinal);
+            return new BatchDeleteResult(unique.Where(id => !notFound.Contains(id)).ToArray(), unique.Where(notFound.Contains).ToArray());
         }
 
         var deleted = new HashSet<string>(
@@ -176,5 +241,27 @@ public partial class DeploymentScope
         throw new BatchOperationException(
             $"Deleted {indices[true].Count()} of {ids.Length} requests before a batch delete call failed: {failure.Message}",
             indices[true].ToArray(), indices[false].ToArray(), failure);
+    }
+
+    /// <summary>Deletes the ids, halving a set the server answers 404 for; returns the ids it does not know.</summary>
+    private async Task<IReadOnlyList<string>> DeleteKnownAsync(string[] ids, CancellationToken ct)
+    {
+        try
+        {
+            await _route.DeleteBatchAsync(ids, ct).ConfigureAwait(false);
+            return [];
+        }
+        catch (UbiOpsApiException e) when (e.StatusCode == 404)
+        {
+            if (ids.Length == 1)
+            {
+                return ids;
+            }
+
+            var half = ids.Length / 2;
+            var first = await DeleteKnownAsync(ids[..half], ct).ConfigureAwait(false);
+            var second = await DeleteKnownAsync(ids[half..], ct).ConfigureAwait(false);
+            return [.. first, .. second];
+        }
     }
 }

@@ -28,13 +28,86 @@ public partial class DeploymentScope
     /// </param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The finished request.</returns>
+    /// <remarks>
+    /// A call whose answer is lost (a 5xx, a timeout, a dropped connection) is never simply sent
+    /// again: the request is looked up on the server first (after <see cref="UbiOpsResilienceOptions.ReconcileDelay"/>),
+    /// its result waited for if it was made, and the input sent again only if it
+    /// provably was not.
+    /// </remarks>
     /// <exception cref="ArgumentException">The input is <see langword="null"/> or the timeout is out of range.</exception>
     /// <exception cref="UbiOpsApiException">The API answered with an error.</exception>
+    /// <exception cref="AmbiguousRequestException">The answer was lost and the server's records cannot tell whether the request was made.</exception>
     public virtual Task<DeploymentRequestCreateResponse> CreateAsync(RequestInput input, TimeSpan? timeout, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         var seconds = Guard.TimeoutSeconds(timeout, RequestLimits.MaxDirectTimeout, nameof(timeout));
-        return _route.CreateAsync(input, seconds, cancellationToken);
+        return CreateDirectAsync(input, seconds, cancellationToken);
+    }
+
+    private async Task<DeploymentRequestCreateResponse> CreateDirectAsync(RequestInput input, int? seconds, CancellationToken ct)
+    {
+        const int MaxResends = 3;
+        var time = TimeProvider.System;
+        var reconciler = new CreateReconciler(_route, Client.Clock, new ReconcileSettings(Client.ReconcileDelay, time));
+        for (var resends = 0; ; resends++)
+        {
+            var sent = time.GetUtcNow();
+            try
+            {
+                return await _route.CreateAsync(input, seconds, ct).ConfigureAwait(false);
+            }
+            catch (Exception e) when (resends < MaxResends && LostAnswer.Is(e, ct))
+            {
+                Reconciliation found;
+                try
+                {
+                    found = await reconciler.ReconcileAsync([input], sent, time.GetUtcNow(), _ => false, ct).ConfigureAwait(false);
+                }
+                catch (Exception lookup) when (!ct.IsCancellationRequested)
+                {
+                    // The server cannot even be read: only it knows whether the request was made.
+                    throw new AmbiguousRequestException([], new AggregateException(e, lookup));
+                }
+
+                switch (found)
+                {
+                    case Reconciliation.Created created:
+                        return await FinishedDirectAsync(created.Requests[0], seconds, ct).ConfigureAwait(false);
+                    case Reconciliation.Undecided undecided:
+                        throw new AmbiguousRequestException(undecided.Candidates[0], e);
+                }
+
+                // Provably not made: send it again.
+            }
+        }
+    }
+
+    /// <summary>The direct request the server made although its answer was lost, once it has finished.</summary>
+    private async Task<DeploymentRequestCreateResponse> FinishedDirectAsync(DeploymentRequestBatchDetail found, int? seconds, CancellationToken ct)
+    {
+        var detail = found;
+        if (!detail.Status.IsTerminal)
+        {
+            var wait = new WaitOptions { Timeout = TimeSpan.FromSeconds((seconds ?? RequestLimits.DefaultDirectTimeout.TotalSeconds) + 60) };
+            await foreach (var finished in WaitAsync([found.Id], wait, ct).ConfigureAwait(false))
+            {
+                detail = finished;
+            }
+        }
+
+        return new DeploymentRequestCreateResponse
+        {
+            Id = detail.Id,
+            Deployment = detail.Deployment,
+            Version = detail.Version,
+            Status = detail.Status,
+#pragma warning disable CS0618 // Success is deprecated by the API, but the answer carries it.
+            Success = detail.Success,
+#pragma warning restore CS0618
+            Result = detail.Result,
+            ErrorMessage = detail.ErrorMessage,
+            Timeout = seconds,
+        };
     }
 
     /// <summary>Reads one request, with its input and result.</summary>

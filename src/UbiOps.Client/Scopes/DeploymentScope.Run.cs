@@ -27,11 +27,11 @@ public partial class DeploymentScope
     {
         ArgumentNullException.ThrowIfNull(inputs);
         options ??= new RunOptions();
-        var settings = EngineSettings.For(options, (inputs as IReadOnlyCollection<RequestInput>)?.Count);
+        var settings = EngineSettings.For(options, (inputs as IReadOnlyCollection<RequestInput>)?.Count) with { ReconcileDelay = Client.ReconcileDelay };
         var items = inputs is IReadOnlyCollection<RequestInput>
             ? Guard.Inputs(inputs, nameof(inputs)).Select((input, i) => RunItem.Submit(i, input)).ToAsyncEnumerable()
             : Positioned(inputs.ToAsyncEnumerable(), nameof(inputs));
-        return new RunEngine(_route, Client.Budget, settings).RunAsync(items, cancellationToken);
+        return new RunEngine(_route, Client.Budget, Client.Clock, settings).RunAsync(items, cancellationToken);
     }
 
     /// <summary>
@@ -85,15 +85,15 @@ public partial class DeploymentScope
     {
         ArgumentNullException.ThrowIfNull(inputs);
         options ??= new RunOptions();
-        var settings = EngineSettings.For(options, total: null);
-        return new RunEngine(_route, Client.Budget, settings).RunAsync(Positioned(inputs, nameof(inputs)), cancellationToken);
+        var settings = EngineSettings.For(options, total: null) with { ReconcileDelay = Client.ReconcileDelay };
+        return new RunEngine(_route, Client.Budget, Client.Clock, settings).RunAsync(Positioned(inputs, nameof(inputs)), cancellationToken);
     }
 
     /// <summary>The engine's form for the CLI: inputs at the positions it numbers them, some unreadable.</summary>
     internal IAsyncEnumerable<RequestOutcome> RunItemsAsync(IAsyncEnumerable<RunItem> items, RunOptions options, CancellationToken cancellationToken)
     {
-        var settings = EngineSettings.For(options, total: null);
-        return new RunEngine(_route, Client.Budget, settings).RunAsync(items, cancellationToken);
+        var settings = EngineSettings.For(options, total: null) with { ReconcileDelay = Client.ReconcileDelay };
+        return new RunEngine(_route, Client.Budget, Client.Clock, settings).RunAsync(items, cancellationToken);
     }
 
     private static async IAsyncEnumerable<RunItem> Positioned(IAsyncEnumerable<RequestInput> inputs, string name)

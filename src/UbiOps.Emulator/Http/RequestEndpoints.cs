@@ -1,3 +1,5 @@
+using UbiOps.Client;
+
 namespace UbiOps.Emulator.Http;
 
 /// <summary>
@@ -18,15 +20,17 @@ internal static class RequestEndpoints
     private static void MapOperations(RouteGroupBuilder requests, RequestHandlers h, string prefix)
     {
         var batchCreate = prefix == "deployment" ? "batch_deployment_requests_create" : "batch_deployment_version_requests_create";
-        requests.MapPost("", Handle(h.CreateDirectAsync)).WithName($"{prefix}_requests_create");
-        requests.MapGet("", Handle(h.ListAsync)).WithName($"{prefix}_requests_list");
-        requests.MapPost("/batch", Handle(h.CreateBatchAsync)).WithName(batchCreate);
-        requests.MapPost("/collect", Handle(h.CollectAsync)).WithName($"{prefix}_requests_batch_get");
-        requests.MapPost("/delete", Handle(h.DeleteBatchAsync)).WithName($"{prefix}_requests_batch_delete");
-        requests.MapGet("/{request_id}", Handle(h.GetAsync)).WithName($"{prefix}_requests_get");
-        requests.MapPatch("/{request_id}", Handle(h.UpdateAsync)).WithName($"{prefix}_requests_update");
-        requests.MapDelete("/{request_id}", Handle(h.DeleteAsync)).WithName($"{prefix}_requests_delete");
+        requests.MapPost("", Handle(h.CreateDirectAsync)).WithName($"{prefix}_requests_create").WithMetadata(Is(ApiOperation.DirectCreate));
+        requests.MapGet("", Handle(h.ListAsync)).WithName($"{prefix}_requests_list").WithMetadata(Is(ApiOperation.List));
+        requests.MapPost("/batch", Handle(h.CreateBatchAsync)).WithName(batchCreate).WithMetadata(Is(ApiOperation.BatchCreate));
+        requests.MapPost("/collect", Handle(h.CollectAsync)).WithName($"{prefix}_requests_batch_get").WithMetadata(Is(ApiOperation.Collect));
+        requests.MapPost("/delete", Handle(h.DeleteBatchAsync)).WithName($"{prefix}_requests_batch_delete").WithMetadata(Is(ApiOperation.BatchDelete));
+        requests.MapGet("/{request_id}", Handle(h.GetAsync)).WithName($"{prefix}_requests_get").WithMetadata(Is(ApiOperation.Get));
+        requests.MapPatch("/{request_id}", Handle(h.UpdateAsync)).WithName($"{prefix}_requests_update").WithMetadata(Is(ApiOperation.Cancel));
+        requests.MapDelete("/{request_id}", Handle(h.DeleteAsync)).WithName($"{prefix}_requests_delete").WithMetadata(Is(ApiOperation.Delete));
     }
+
+    private static OperationMetadata Is(ApiOperation operation) => new(operation);
 
     private static RequestDelegate Handle(Func<HttpContext, Task<IResult>> handler) =>
         async context => await (await handler(context).ConfigureAwait(false)).ExecuteAsync(context).ConfigureAwait(false);

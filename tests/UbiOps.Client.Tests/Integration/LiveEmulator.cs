@@ -41,10 +41,12 @@ internal sealed class LiveEmulator : IAsyncDisposable
 
     /// <summary>
     /// Starts an emulator and a client for it. Backoff is a millisecond so tests stay fast; a 429 or
-    /// 503 still waits as long as the server asks (the emulator asks for 1 s).
+    /// 503 still waits as long as the server asks (the emulator asks for 1 s). A lost answer is
+    /// looked up after 50 ms (the emulator shows what it stored at once).
     /// </summary>
     public static async Task<LiveEmulator> StartAsync(
-        FaultOptions? faults = null, RateLimitOptions? rateLimit = null, int maxRetryAttempts = UbiOpsResilienceOptions.MaxRetryAttemptsLimit)
+        FaultOptions? faults = null, RateLimitOptions? rateLimit = null, int maxRetryAttempts = UbiOpsResilienceOptions.MaxRetryAttemptsLimit,
+        Action<UbiOpsResilienceOptions>? resilience = null)
     {
         var emulator = await UbiOpsEmulator.StartAsync(new EmulatorOptions { Faults = faults, RateLimit = rateLimit });
         var logs = new FakeLogCollector();
@@ -57,8 +59,10 @@ internal sealed class LiveEmulator : IAsyncDisposable
             {
                 BaseDelay = TimeSpan.FromMilliseconds(1),
                 MaxRetryAttempts = maxRetryAttempts,
+                ReconcileDelay = TimeSpan.FromMilliseconds(50),
             },
         };
+        resilience?.Invoke(options.Resilience);
         return new LiveEmulator(emulator, UbiOpsClient.Create(options, loggerFactory), logs, loggerFactory);
     }
 
@@ -76,6 +80,10 @@ internal sealed class LiveEmulator : IAsyncDisposable
             int.Parse(r.GetStructuredStateValue("Attempt")!, CultureInfo.InvariantCulture),
             r.Id.Name == "Answered" ? int.Parse(r.GetStructuredStateValue("StatusCode")!, CultureInfo.InvariantCulture) : null))
         .ToList();
+
+    /// <summary>How many attempts of <paramref name="operation"/> were sent: answered, failed or given up (timed out).</summary>
+    public int Sent(string operation) => _logs.GetSnapshot()
+        .Count(r => r.Id.Name is "Answered" or "Failed" or "Cancelled" && r.GetStructuredStateValue("Operation") == operation);
 
     /// <summary>How many attempts were answered with <paramref name="status"/>.</summary>
     public int Answered(int status) => Attempts().Count(a => a.StatusCode == status);

@@ -47,8 +47,8 @@ public class RequestClassifierTests
     [Test]
     public void Classify_NoRequest_IsOtherAndNotRepeated()
     {
-        Assert.That(RequestClassifier.Classify((HttpRequestMessage?)null), Is.EqualTo(RequestKind.Other));
-        Assert.That(RequestKind.Other.IsSafeToRepeat(), Is.False);
+        Assert.That(RequestClassifier.Classify((HttpRequestMessage?)null), Is.EqualTo(ApiOperation.Other));
+        Assert.That(ApiOperation.Other.IsSafeToRepeat(), Is.False);
     }
 
     [Test]
@@ -59,24 +59,24 @@ public class RequestClassifierTests
         using var http = new HttpClient(network);
         var raw = new DeploymentRequestsClient(http, new UbiOpsClientOptions { Token = "t", BaseUrl = Routes.BaseUrl });
         var cancel = new DeploymentRequestUpdate { Status = RequestStatus.Cancelled };
-        var calls = new (RequestKind Kind, Func<Task> Call)[]
+        var calls = new (ApiOperation Kind, Func<Task> Call)[]
         {
-            (RequestKind.DirectCreate, () => raw.Deployment_requests_createAsync(RequestInput.FromObject(new { a = 1 }), "p", "d", 60)),
-            (RequestKind.DirectCreate, () => raw.Deployment_version_requests_createAsync(RequestInput.FromObject(new { a = 1 }), "p", "d", "v", 60)),
-            (RequestKind.BatchCreate, () => raw.Batch_deployment_requests_createAsync([RequestInput.FromObject(new { a = 1 })], "p", "d")),
-            (RequestKind.BatchCreate, () => raw.Batch_deployment_version_requests_createAsync([RequestInput.FromObject(new { a = 1 })], "p", "d", "v")),
-            (RequestKind.Collect, () => raw.Deployment_requests_batch_getAsync(["r"], "p", "d")),
-            (RequestKind.Collect, () => raw.Deployment_version_requests_batch_getAsync(["r"], "p", "d", "v")),
-            (RequestKind.BatchDelete, () => raw.Deployment_requests_batch_deleteAsync(["r"], "p", "d")),
-            (RequestKind.BatchDelete, () => raw.Deployment_version_requests_batch_deleteAsync(["r"], "p", "d", "v")),
-            (RequestKind.Get, () => raw.Deployment_requests_getAsync("p", "d", "r")),
-            (RequestKind.Get, () => raw.Deployment_version_requests_getAsync("p", "d", "v", "r")),
-            (RequestKind.List, () => raw.Deployment_requests_listAsync("p", "d", limit: 5)),
-            (RequestKind.List, () => raw.Deployment_version_requests_listAsync("p", "d", "v", limit: 5)),
-            (RequestKind.Cancel, () => raw.Deployment_requests_updateAsync(cancel, "p", "d", "r")),
-            (RequestKind.Cancel, () => raw.Deployment_version_requests_updateAsync(cancel, "p", "d", "v", "r")),
-            (RequestKind.Delete, () => raw.Deployment_requests_deleteAsync("p", "d", "r")),
-            (RequestKind.Delete, () => raw.Deployment_version_requests_deleteAsync("p", "d", "v", "r")),
+            (ApiOperation.DirectCreate, () => raw.Deployment_requests_createAsync(RequestInput.FromObject(new { a = 1 }), "p", "d", 60)),
+            (ApiOperation.DirectCreate, () => raw.Deployment_version_requests_createAsync(RequestInput.FromObject(new { a = 1 }), "p", "d", "v", 60)),
+            (ApiOperation.BatchCreate, () => raw.Batch_deployment_requests_createAsync([RequestInput.FromObject(new { a = 1 })], "p", "d")),
+            (ApiOperation.BatchCreate, () => raw.Batch_deployment_version_requests_createAsync([RequestInput.FromObject(new { a = 1 })], "p", "d", "v")),
+            (ApiOperation.Collect, () => raw.Deployment_requests_batch_getAsync(["r"], "p", "d")),
+            (ApiOperation.Collect, () => raw.Deployment_version_requests_batch_getAsync(["r"], "p", "d", "v")),
+            (ApiOperation.BatchDelete, () => raw.Deployment_requests_batch_deleteAsync(["r"], "p", "d")),
+            (ApiOperation.BatchDelete, () => raw.Deployment_version_requests_batch_deleteAsync(["r"], "p", "d", "v")),
+            (ApiOperation.Get, () => raw.Deployment_requests_getAsync("p", "d", "r")),
+            (ApiOperation.Get, () => raw.Deployment_version_requests_getAsync("p", "d", "v", "r")),
+            (ApiOperation.List, () => raw.Deployment_requests_listAsync("p", "d", limit: 5)),
+            (ApiOperation.List, () => raw.Deployment_version_requests_listAsync("p", "d", "v", limit: 5)),
+            (ApiOperation.Cancel, () => raw.Deployment_requests_updateAsync(cancel, "p", "d", "r")),
+            (ApiOperation.Cancel, () => raw.Deployment_version_requests_updateAsync(cancel, "p", "d", "v", "r")),
+            (ApiOperation.Delete, () => raw.Deployment_requests_deleteAsync("p", "d", "r")),
+            (ApiOperation.Delete, () => raw.Deployment_version_requests_deleteAsync("p", "d", "v", "r")),
         };
 
         foreach (var (_, call) in calls)

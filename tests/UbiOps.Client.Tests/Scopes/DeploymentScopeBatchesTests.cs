@@ -174,7 +174,7 @@ public class DeploymentScopeBatchesTests
         api.Http.When(HttpMethod.Post, ApiMock.DefaultRequests + "/delete").Respond(_ =>
             Interlocked.Increment(ref calls) == 1
                 ? ApiMock.Json(new JObject())
-                : ApiMock.Json(new { error = "Deployment request not found" }, HttpStatusCode.NotFound));
+                : ApiMock.Json(new { error = "Permission denied" }, HttpStatusCode.Forbidden));
         var ids = Enumerable.Range(0, 400).Select(i => $"id-{i}").ToArray();
 
         var error = Assert.ThrowsAsync<BatchOperationException>(() => api.Echo.DeleteAsync(ids));
@@ -184,6 +184,36 @@ public class DeploymentScopeBatchesTests
         Assert.That(deleted, Is.EqualTo(Enumerable.Range(0, 250)).Or.EqualTo(Enumerable.Range(250, 150)));
         Assert.That(deleted.Concat(error.NotCompletedIndices).Order(), Is.EqualTo(Enumerable.Range(0, 400)));
         Assert.That(error.InnerException, Is.InstanceOf<UbiOpsApiException>());
+    }
+
+    [Test]
+    public async Task DeleteAsync_OneIdUnknown_HalvesUntilItIsAloneAndDeletesTheRest()
+    {
+        using var api = new ApiMock();
+        var deleted = new System.Collections.Concurrent.ConcurrentBag<string>();
+        api.Http.When(HttpMethod.Post, ApiMock.DefaultRequests + "/delete").Respond(async request =>
+        {
+            var ids = JArray.Parse(await request.Content!.ReadAsStringAsync()).Values<string>().Select(id => id!).ToArray();
+            if (ids.Contains("id-77"))
+            {
+                return ApiMock.Json(new { error = "Deployment request not found" }, HttpStatusCode.NotFound);
+            }
+
+            foreach (var id in ids)
+            {
+                deleted.Add(id);
+            }
+
+            return ApiMock.Json(new JObject());
+        });
+        var all = Enumerable.Range(0, 250).Select(i => $"id-{i}").ToArray();
+
+        var result = await api.Echo.DeleteAsync(all);
+
+        Assert.That(result.NotFound, Is.EqualTo(new[] { "id-77" }));
+        Assert.That(result.Deleted, Is.EqualTo(all.Where(id => id != "id-77")), "in the caller's order");
+        Assert.That(deleted, Is.EquivalentTo(result.Deleted));
+        Assert.That(api.Sent, Has.Count.LessThanOrEqualTo(1 + 2 * 8), "about two calls per halving, not one per id");
     }
 
     [Test]

@@ -91,6 +91,26 @@ public sealed class FaultInjectionTests
             Is.EqualTo((0.1, 0.05, 0.05, TimeSpan.FromMilliseconds(200), 0.2, 0.01)));
     }
 
+    [Test]
+    public void Parse_AfterCommitKinds_ReadsEveryRateAndTheDelay()
+    {
+        var options = FaultOptions.Parse("500-after=0.01,502-after=0.02,504-after=0.03,drop-after=0.04,delay-after=5s@0.05");
+
+        Assert.That(
+            (options.InternalErrorAfterCommitRate, options.BadGatewayAfterCommitRate, options.GatewayTimeoutAfterCommitRate,
+                options.DropAfterCommitRate, options.DelayAfterCommitRate, options.DelayAfterCommit),
+            Is.EqualTo((0.01, 0.02, 0.03, 0.04, 0.05, TimeSpan.FromSeconds(5))));
+    }
+
+    [Test]
+    public void Parse_UnknownKind_NamesEveryKnownKind() =>
+        Assert.That(() => FaultOptions.Parse("418=0.1"), Throws.InstanceOf<FormatException>()
+            .With.Message.Contains("429, 500, 503, drop, 500-after, 502-after, 504-after, drop-after, delay-after"));
+
+    [Test]
+    public void Validate_BeforeAndAfterFailuresOverOne_ThrowsArgumentException() =>
+        Assert.That(() => FaultOptions.Parse("500=0.5,drop-after=0.6").Validate(), Throws.ArgumentException);
+
     [TestCase("500")]
     [TestCase("500=2")]
     [TestCase("404=0.1")]

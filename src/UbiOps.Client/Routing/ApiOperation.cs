@@ -1,9 +1,12 @@
 namespace UbiOps.Client;
 
-/// <summary>What an HTTP call does, as far as retrying and timing it is concerned.</summary>
-internal enum RequestKind
+/// <summary>
+/// The API's operations, each for the default version and for an explicit version: what a call
+/// does, as far as retrying, timing, logging and the emulator's fault rules are concerned.
+/// </summary>
+public enum ApiOperation
 {
-    /// <summary>Not one of the SDK's routes: retried only when its method is a read.</summary>
+    /// <summary>Not one of the API's request operations (retried only when its method is a read).</summary>
     Other,
 
     /// <summary><c>POST …/requests</c>: runs the model once and waits for the result.</summary>
@@ -31,28 +34,28 @@ internal enum RequestKind
     Delete,
 }
 
-/// <summary>What follows from a <see cref="RequestKind"/>.</summary>
-internal static class RequestKindExtensions
+/// <summary>What follows from an <see cref="ApiOperation"/>.</summary>
+internal static class ApiOperationExtensions
 {
     /// <summary>
     /// Whether a call may be repeated although the server may have acted on it: true for reads,
     /// cancels and deletes, false for creates (the model would run twice) and unknown writes.
     /// </summary>
-    public static bool IsSafeToRepeat(this RequestKind kind) => kind is
-        RequestKind.Get or RequestKind.List or RequestKind.Collect or
-        RequestKind.Cancel or RequestKind.Delete or RequestKind.BatchDelete;
+    public static bool IsSafeToRepeat(this ApiOperation kind) => kind is
+        ApiOperation.Get or ApiOperation.List or ApiOperation.Collect or
+        ApiOperation.Cancel or ApiOperation.Delete or ApiOperation.BatchDelete;
 
     /// <summary>The name used in logs and traces, e.g. <c>direct-create</c>.</summary>
-    public static string ToTelemetryName(this RequestKind kind) => kind switch
+    public static string ToTelemetryName(this ApiOperation kind) => kind switch
     {
-        RequestKind.DirectCreate => "direct-create",
-        RequestKind.BatchCreate => "batch-create",
-        RequestKind.Collect => "collect",
-        RequestKind.BatchDelete => "batch-delete",
-        RequestKind.Get => "get",
-        RequestKind.List => "list",
-        RequestKind.Cancel => "cancel",
-        RequestKind.Delete => "delete",
+        ApiOperation.DirectCreate => "direct-create",
+        ApiOperation.BatchCreate => "batch-create",
+        ApiOperation.Collect => "collect",
+        ApiOperation.BatchDelete => "batch-delete",
+        ApiOperation.Get => "get",
+        ApiOperation.List => "list",
+        ApiOperation.Cancel => "cancel",
+        ApiOperation.Delete => "delete",
         _ => "other",
     };
 }

@@ -1,0 +1,161 @@
+namespace UbiOps.Client;
+
+/// <summary>
+/// Finds out, from the API's own records, whether a create whose answer was lost made its
+/// requests: lists the requests created in the call's time window (oldest first), collects those
+/// not known to be someone else's, and looks for the call's inputs in their <c>request_data</c>,
+/// by value and in number.
+/// </summary>
+/// <remarks>
+/// Costs one list call per 250 requests in the window plus one (the empty page that ends it), and
+/// one collect call per 250 candidates (requests not known to be another call's). With a single
+/// producer the window holds the call's own batch and the one sent just before it: three lists and
+/// a collect when the call made its requests, two lists per look (four) when it made nothing. Stored requests can take a moment to become visible, so it waits
+/// <see cref="ReconcileSettings.VisibilityDelay"/> first, and looks twice before concluding that
+/// nothing was made. A request that the server stores later than that (a call it was still
+/// holding when the client gave up) cannot be seen by anyone; that is the limit of what an API
+/// without idempotency keys can tell.
+/// </remarks>
+internal sealed class CreateReconciler(RequestRoute route, ServerClock clock, ReconcileSettings settings)
+{
+    private const int PageSize = RequestLimits.MaxItemsPerCall;
+
+    // A window with more requests than this is not searched further: the answer is undecided.
+    private const int MaxPages = 40;
+
+    /// <summary>Calls made so far by this reconciler (lists and collects), for the run's figures.</summary>
+    public int Calls => Volatile.Read(ref _calls);
+
+    private int _calls;
+
+    /// <summary>
+    /// Whether the call that sent <paramref name="inputs"/> at <paramref name="sent"/> and gave up at
+    /// <paramref name="givenUp"/> made requests. <paramref name="isKnown"/> names requests known to
+    /// belong to other calls (of this run), which are never taken for this call's.
+    /// </summary>
+    public async Task<Reconciliation> ReconcileAsync(IReadOnlyList<RequestInput> inputs, DateTimeOffset sent, DateTimeOffset givenUp,
+        Func<string, bool> isKnown, CancellationToken cancellationToken)
+    {
+        var (from, to) = clock.Window(sent, givenUp);
+        var wanted = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var key = CanonicalJson.Of(inputs[i]);
+            if (!wanted.TryGetValue(key, out var positions))
+            {
+                wanted[key] = positions = [];
+            }
+
+            positions.Add(i);
+        }
+
+        for (var look = 0; look < 2; look++)
+        {
+            await Task.Delay(settings.VisibilityDelay, settings.Time, cancellationToken).ConfigureAwait(false);
+            var (found, complete) = await FindAsync(wanted, from, to + (settings.Time.GetUtcNow() - givenUp), isKnown, cancellationToken).ConfigureAwait(false);
+            if (found.Count == 0 && complete)
+            {
+                continue; // nothing yet: look once more after the lag, then conclude
+            }
+
+            return Decide(inputs.Count, wanted, found, complete);
+        }
+
+        UbiOpsMetrics.RecordReconciliation("not_created");
+        return new Reconciliation.NotCreated();
+    }
+
+    /// <summary>The requests in the window that hold one of the inputs, by input, oldest first.</summary>
+    private async Task<(Dictionary<string, List<DeploymentRequestBatchDetail>> Found, bool Complete)> FindAsync(
+        Dictionary<string, List<int>> wanted, DateTimeOffset from, DateTimeOffset to, Func<string, bool> isKnown, CancellationToken ct)
+    {
+        var candidates = new List<string>();
+        var complete = false;
+        var offset = 0;
+        for (var page = 0; page < MaxPages; page++)
+        {
+            var listed = await CountedAsync(route.ListAsync(new RequestFilter
+            {
+                StartDate = from,
+                EndDate = to,
+                Sort = SortDirection.Asc,
+                Limit = PageSize,
+                Offset = offset,
+            }, ct)).ConfigureAwait(false);
+            // Only an empty page ends the window: a server that caps the page size below the one
+            // asked for must not make a short page look like the last one (and a request be missed).
+            if (listed.Count == 0)
+            {
+                complete = true;
+                break;
+            }
+
+            offset += listed.Count;
+            candidates.AddRange(listed.Select(r => r.Id).Where(id => !isKnown(id)));
+        }
+
+        var found = new Dictionary<string, List<DeploymentRequestBatchDetail>>(StringComparer.Ordinal);
+        foreach (var chunk in candidates.Distinct(StringComparer.Ordinal).Chunk(RequestLimits.MaxItemsPerCall))
+        {
+            var details = await CountedAsync(route.CollectAsync(chunk, ct)).ConfigureAwait(false);
+            foreach (var detail in details.OrderBy(d => d.TimeCreated).ThenBy(d => Array.IndexOf(chunk, d.Id)))
+            {
+                var key = CanonicalJson.Of(detail.RequestData?.AsJson());
+                if (wanted.ContainsKey(key))
+                {
+                    if (!found.TryGetValue(key, out var holders))
+                    {
+                        found[key] = holders = [];
+                    }
+
+                    holders.Add(detail);
+                }
+            }
+        }
+
+        return (found, complete);
+    }
+
+    private static Reconciliation Decide(int count, Dictionary<string, List<int>> wanted, Dictionary<string, List<DeploymentRequestBatchDetail>> found, bool complete)
+    {
+        // A batch is made whole or not at all: the call made its requests when every input is held
+        // by exactly as many requests as the call sent it, and the whole window was seen.
+        if (complete && wanted.All(w => found.TryGetValue(w.Key, out var holders) && holders.Count == w.Value.Count))
+        {
+            var requests = new DeploymentRequestBatchDetail[count];
+            foreach (var (key, positions) in wanted)
+            {
+                for (var i = 0; i < positions.Count; i++)
+                {
+                    requests[positions[i]] = found[key][i];
+                }
+            }
+
+            UbiOpsMetrics.RecordReconciliation("created");
+            return new Reconciliation.Created(requests);
+        }
+
+        var candidates = new IReadOnlyList<string>[count];
+        foreach (var (key, positions) in wanted)
+        {
+            var ids = found.TryGetValue(key, out var holders) ? holders.Select(h => h.Id).ToArray() : [];
+            foreach (var position in positions)
+            {
+                candidates[position] = ids;
+            }
+        }
+
+        UbiOpsMetrics.RecordReconciliation("undecided");
+        return new Reconciliation.Undecided(candidates);
+    }
+
+    private async Task<T> CountedAsync<T>(Task<T> call)
+    {
+        Interlocked.Increment(ref _calls);
+        UbiOpsMetrics.ReconciliationCalls.Add(1);
+        return await call.ConfigureAwait(false);
+    }
+}
+
+/// <summary>How reconciliation waits, and on which clock.</summary>
+internal sealed record ReconcileSettings(TimeSpan VisibilityDelay, TimeProvider Time);
