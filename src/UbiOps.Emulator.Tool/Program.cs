@@ -10,7 +10,11 @@ var database = new Option<string?>("--db") { Description = "SQLite file that kee
 var config = new Option<string?>("--config") { Description = "JSON file declaring more deployments." };
 var workers = new Option<int>("--workers") { Description = "Batch requests processed at the same time (echo and fail need none: they run as accepted).", DefaultValueFactory = _ => 4 };
 var rateLimit = new Option<string?>("--rate-limit") { Description = "Rate limit per remote address, e.g. 300/min (default: off)." };
-var faults = new Option<string?>("--faults") { Description = "Injected faults, e.g. 429=0.1,500=0.05,503=0.05,latency=200ms@0.2,drop=0.01." };
+var faults = new Option<string?>("--faults")
+{
+    Description = "Injected faults: before handling 429=0.1,500=0.05,503=0.05,drop=0.01,latency=200ms@0.2; after the call was stored " +
+                  "(only the answer is lost) 500-after=0.02,502-after=0.01,504-after=0.01,drop-after=0.02,delay-after=5s@0.01.",
+};
 
 var root = new RootCommand("A local, stateful emulator of the UbiOps Deployment Requests API.")
 {

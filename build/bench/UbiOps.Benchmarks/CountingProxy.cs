@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -94,8 +95,20 @@ internal sealed class CountingProxy : IAsyncDisposable
             }
         }
 
-        await answer.Content.CopyToAsync(context.Response.Body, context.RequestAborted);
+        if (Trace is null)
+        {
+            await answer.Content.CopyToAsync(context.Response.Body, context.RequestAborted);
+            return;
+        }
+
+        // UBIOPS_BENCH_TRACE=1: one line per call, to see when polls come and what they find.
+        var body = await answer.Content.ReadAsStringAsync(context.RequestAborted);
+        var finished = body.Split("\"time_completed\":\"").Length - 1;
+        Console.Error.WriteLine($"    trace {Trace.Elapsed.TotalSeconds,8:F3} s {Operation(request.Method, request.Path.Value ?? ""),-12} {(int)answer.StatusCode} finished={finished}");
+        await context.Response.WriteAsync(body, context.RequestAborted);
     }
+
+    private static readonly Stopwatch? Trace = Environment.GetEnvironmentVariable("UBIOPS_BENCH_TRACE") == "1" ? Stopwatch.StartNew() : null;
 
     private static string Operation(string method, string path) => (method, path) switch
     {

@@ -43,18 +43,51 @@ public static class RunStreamExample
 }
 
 // <readme:file-journal>
-/// <summary>A journal in a text file: one "index request-id" line per input the server accepted.</summary>
-public sealed class FileJournal(string path) : RunJournal
+/// <summary>
+/// A journal in a text file: a "sending" line before each batch call (when, and which inputs), and
+/// an "index request-id" line per input the server accepted. A line cut short by a kill is skipped.
+/// </summary>
+public sealed class FileJournal : RunJournal
 {
-    private readonly Dictionary<long, string> _accepted = File.Exists(path)
-        ? File.ReadLines(path).Select(l => l.Split(' ')).Where(p => p.Length == 2).ToDictionary(p => long.Parse(p[0]), p => p[1])
-        : [];
+    private readonly string _path;
+    private readonly Dictionary<long, string> _accepted = [];
+    private readonly Dictionary<long, BatchIntent> _sending = [];
+
+    /// <summary>Reads what earlier runs recorded in <paramref name="path"/>, if it exists.</summary>
+    /// <param name="path">The journal file.</param>
+    public FileJournal(string path)
+    {
+        _path = path;
+        foreach (var parts in File.Exists(path) ? File.ReadLines(path).Select(l => l.Split(' ')) : [])
+        {
+            if (parts is ["sending", var at, .. var indices] && long.TryParse(at, out var ms))
+            {
+                var intent = new BatchIntent([.. indices.Select(long.Parse)], DateTimeOffset.FromUnixTimeMilliseconds(ms));
+                foreach (var index in intent.Indices)
+                {
+                    _sending[index] = intent;
+                }
+            }
+            else if (parts is [var first, var id] && long.TryParse(first, out var index))
+            {
+                _accepted[index] = id;
+                _sending.Remove(index);
+            }
+        }
+    }
 
     /// <inheritdoc />
     public override string? FindRequest(long index) => _accepted.GetValueOrDefault(index);
 
     /// <inheritdoc />
+    public override BatchIntent? FindIntent(long index) => _sending.GetValueOrDefault(index);
+
+    /// <inheritdoc />
+    public override async ValueTask BatchSendingAsync(BatchIntent intent) =>
+        await File.AppendAllTextAsync(_path, $"sending {intent.SentAt.ToUnixTimeMilliseconds()} {string.Join(' ', intent.Indices)}\n");
+
+    /// <inheritdoc />
     public override async ValueTask BatchAcceptedAsync(AcceptedBatch batch) =>
-        await File.AppendAllLinesAsync(path, batch.Requests.Select(r => $"{r.Index} {r.RequestId}"));
+        await File.AppendAllLinesAsync(_path, batch.Requests.Select(r => $"{r.Index} {r.RequestId}"));
 }
 // </readme:file-journal>

@@ -43,9 +43,17 @@ internal sealed class TargetOptions
 
     public Option<int> Retries { get; } = new("--retries")
     {
-        Description = "Retries of a call that failed transiently (429, 5xx, network); creates are never repeated once the server may have accepted them.",
+        Description = "Retries of a call that failed transiently (429, 5xx, network); a create whose answer was lost is never sent " +
+                      "again blindly: it is looked up on the server first.",
         HelpName = "n",
         DefaultValueFactory = _ => 3,
+    };
+
+    public Option<double?> CallTimeout { get; } = new("--call-timeout")
+    {
+        Description = "Seconds one API call may take before it is given up (a read is then retried, a batch create looked up " +
+                      "on the server); default 30 for reads, 120 for batch creates.",
+        HelpName = "seconds",
     };
 
     public void AddTo(Command command)
@@ -56,5 +64,6 @@ internal sealed class TargetOptions
         command.Options.Add(Host);
         command.Options.Add(Token);
         command.Options.Add(Retries);
+        command.Options.Add(CallTimeout);
     }
 }

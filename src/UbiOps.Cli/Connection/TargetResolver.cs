@@ -53,6 +53,14 @@ internal static class TargetResolver
 
             var clientOptions = new UbiOpsClientOptions { Token = token };
             clientOptions.Resilience.MaxRetryAttempts = parse.GetValue(options.Retries);
+            if (parse.GetValue(options.CallTimeout) is { } seconds)
+            {
+                var timeout = seconds is > 0 and <= 86_400
+                    ? TimeSpan.FromSeconds(seconds)
+                    : throw new CliUsageException($"--call-timeout must be more than 0 and at most 86400 seconds, not {seconds}.");
+                clientOptions.Resilience.AttemptTimeout = timeout;
+                clientOptions.Resilience.BatchCreateTimeout = timeout;
+            }
             if (host is not null)
             {
                 clientOptions.BaseUrl = host;

@@ -54,6 +54,7 @@ internal sealed class RunJob(
         }
 
         long done = written, failed = earlier?.Failed ?? 0;
+        using var lookups = new LookupCounter();
         try
         {
             await progress.RunAsync(Remaining(written), async observer =>
@@ -151,7 +152,7 @@ internal sealed class RunJob(
         }
 
         context.Error.WriteLine(
-            $"Done: {done} result(s) in {outputPath}, {failed} failed" + (written > 0 ? $" ({written} from an earlier run)." : "."));
+            $"Done: {done} result(s) in {outputPath}, {failed} failed" + (written > 0 ? $" ({written} from an earlier run)." : ".") + lookups.Describe());
         return failed == 0 ? ExitCodes.Success : ExitCodes.SomeInputsFailed;
     }
 

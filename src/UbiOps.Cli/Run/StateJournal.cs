@@ -11,11 +11,14 @@ internal sealed class StateJournal(RunStateFile state, Func<long, string> finger
 {
     /// <inheritdoc />
     /// <remarks>
-    /// Accepted requests without a line reach the engine as known items; what is found here are
-    /// the ones just before, which the engine asks about only to tell them from an intent's.
+    /// Accepted requests without a line reach the engine as known items too; those with a line are
+    /// found here only if they came just before the first input without one (the engine asks about
+    /// them to tell them from an open intent's).
     /// </remarks>
     public override string? FindRequest(long index) =>
-        earlier?.Neighbors.TryGetValue(index, out var request) == true ? request.Id : null;
+        earlier?.Accepted.TryGetValue(index, out var accepted) == true ? accepted.Id
+        : earlier?.Neighbors.TryGetValue(index, out var neighbor) == true ? neighbor.Id
+        : null;
 
     public override BatchIntent? FindIntent(long index) =>
         earlier?.Intents.TryGetValue(index, out var intent) == true ? intent.Intent : null;

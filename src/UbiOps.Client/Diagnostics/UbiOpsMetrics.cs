@@ -9,43 +9,60 @@ namespace UbiOps.Client;
 /// </summary>
 internal static class UbiOpsMetrics
 {
+    /// <summary>
+    /// The instruments' names, as constants: reading them must not create the meter (a listener
+    /// that looks at names while the instruments are being created would see them half-made).
+    /// </summary>
+    public static class Names
+    {
+        public const string HttpCalls = "ubiops.client.http.calls";
+        public const string Throttled = "ubiops.client.http.throttled";
+        public const string RateLimitWaits = "ubiops.client.rate_limit.waits";
+        public const string RateLimitWaitDuration = "ubiops.client.rate_limit.wait_duration";
+        public const string InputsSubmitted = "ubiops.client.run.inputs_submitted";
+        public const string InputsRejected = "ubiops.client.run.inputs_rejected";
+        public const string RequestsFinished = "ubiops.client.run.requests_finished";
+        public const string Reconciliations = "ubiops.client.reconcile.reconciliations";
+        public const string ReconciliationCalls = "ubiops.client.reconcile.calls";
+    }
+
     private static readonly Meter Meter = new(UbiOpsDiagnostics.MeterName, typeof(UbiOpsMetrics).Assembly.GetName().Version?.ToString());
 
     /// <summary>HTTP attempts sent, tagged with the operation and the answer's status code (or the error).</summary>
     public static readonly Counter<long> HttpCalls = Meter.CreateCounter<long>(
-        "ubiops.client.http.calls", "{call}", "HTTP calls (attempts) sent to the API.");
+        Names.HttpCalls, "{call}", "HTTP calls (attempts) sent to the API.");
 
     /// <summary>Answers 429: the server's rate limit was exceeded.</summary>
     public static readonly Counter<long> Throttled = Meter.CreateCounter<long>(
-        "ubiops.client.http.throttled", "{answer}", "Answers 429 Too Many Requests.");
+        Names.Throttled, "{answer}", "Answers 429 Too Many Requests.");
 
     /// <summary>Times a call waited for the rate-limit window to reset instead of being sent.</summary>
     public static readonly Counter<long> RateLimitWaits = Meter.CreateCounter<long>(
-        "ubiops.client.rate_limit.waits", "{wait}", "Calls held until the rate-limit window reset.");
+        Names.RateLimitWaits, "{wait}", "Calls held until the rate-limit window reset.");
 
     /// <summary>How long calls waited for the rate-limit window.</summary>
     public static readonly Histogram<double> RateLimitWaitDuration = Meter.CreateHistogram<double>(
-        "ubiops.client.rate_limit.wait_duration", "s", "Time a call waited for the rate-limit window.");
+        Names.RateLimitWaitDuration, "s", "Time a call waited for the rate-limit window.");
 
     /// <summary>Inputs a run submitted that the server accepted as requests.</summary>
     public static readonly Counter<long> InputsSubmitted = Meter.CreateCounter<long>(
-        "ubiops.client.run.inputs_submitted", "{input}", "Inputs accepted as batch requests.");
+        Names.InputsSubmitted, "{input}", "Inputs accepted as batch requests.");
 
     /// <summary>Inputs the API refused (each named by the rejection of its batch).</summary>
     public static readonly Counter<long> InputsRejected = Meter.CreateCounter<long>(
-        "ubiops.client.run.inputs_rejected", "{input}", "Inputs the API refused to accept.");
+        Names.InputsRejected, "{input}", "Inputs the API refused to accept.");
 
     /// <summary>Requests a run or wait saw finish, tagged with their status.</summary>
     public static readonly Counter<long> RequestsFinished = Meter.CreateCounter<long>(
-        "ubiops.client.run.requests_finished", "{request}", "Requests seen in a terminal status.");
+        Names.RequestsFinished, "{request}", "Requests seen in a terminal status.");
 
     /// <summary>Creates whose answer was lost, looked up on the server, tagged with what was found.</summary>
     public static readonly Counter<long> Reconciliations = Meter.CreateCounter<long>(
-        "ubiops.client.reconcile.reconciliations", "{reconciliation}", "Creates whose answer was lost, looked up on the server.");
+        Names.Reconciliations, "{reconciliation}", "Creates whose answer was lost, looked up on the server.");
 
     /// <summary>The calls (lists and collects) that looking up lost answers cost.</summary>
     public static readonly Counter<long> ReconciliationCalls = Meter.CreateCounter<long>(
-        "ubiops.client.reconcile.calls", "{call}", "Calls made to find out whether a create whose answer was lost made its requests.");
+        Names.ReconciliationCalls, "{call}", "Calls made to find out whether a create whose answer was lost made its requests.");
 
     public static void RecordReconciliation(string result) =>
         Reconciliations.Add(1, new KeyValuePair<string, object?>("result", result));

@@ -32,11 +32,19 @@ internal sealed class CreateReconciler(RequestRoute route, ServerClock clock, Re
     /// Whether the call that sent <paramref name="inputs"/> at <paramref name="sent"/> and gave up at
     /// <paramref name="givenUp"/> made requests. <paramref name="isKnown"/> names requests known to
     /// belong to other calls (of this run), which are never taken for this call's.
+    /// <paramref name="notBefore"/>, when known, is a server time before which the call cannot
+    /// have made anything: the creation time of a request made by a call that was answered
+    /// before this one was sent.
     /// </summary>
     public async Task<Reconciliation> ReconcileAsync(IReadOnlyList<RequestInput> inputs, DateTimeOffset sent, DateTimeOffset givenUp,
-        Func<string, bool> isKnown, CancellationToken cancellationToken)
+        Func<string, bool> isKnown, CancellationToken cancellationToken, DateTimeOffset? notBefore = null)
     {
         var (from, to) = clock.Window(sent, givenUp);
+        if (notBefore > from)
+        {
+            from = notBefore.Value;
+        }
+
         var wanted = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var i = 0; i < inputs.Count; i++)
         {

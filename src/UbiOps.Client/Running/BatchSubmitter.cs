@@ -30,6 +30,10 @@ internal sealed class BatchSubmitter(RequestRoute route, EngineSettings settings
     private readonly CreateReconciler _reconciler = new(route, clock, new ReconcileSettings(settings.ReconcileDelay, settings.Time));
     private readonly Dictionary<BatchIntent, List<RunItem>> _openIntents = new(ReferenceEqualityComparer.Instance);
 
+    // The newest creation time (server clock) of a request this run made: creates go one at a
+    // time, so a later call cannot have made anything before it.
+    private DateTimeOffset? _newestCreated;
+
     public async Task RunAsync(IAsyncEnumerable<RunItem> items)
     {
         var ledger = run.Ledger;
@@ -241,25 +245,54 @@ internal sealed class BatchSubmitter(RequestRoute route, EngineSettings settings
         }
 
         clock.Observe(sent, settings.Time.GetUtcNow(), created.Select(c => c.TimeCreated));
+        Created(created.Select(c => c.TimeCreated));
         await AcceptAsync(items, created.Select(c => c.Id).ToArray()).ConfigureAwait(false);
     }
 
     /// <summary>An earlier run was sending these inputs when it stopped: find out what became of them.</summary>
-    private Task ResolveIntentAsync(BatchIntent intent, IReadOnlyList<RunItem> items)
+    private async Task ResolveIntentAsync(BatchIntent intent, IReadOnlyList<RunItem> items)
     {
         // The earlier run's requests for the inputs around these are not this batch's.
         var first = items.Min(i => i.Index);
         var last = items.Max(i => i.Index);
         var neighbors = new HashSet<string>(StringComparer.Ordinal);
+        string? before = null;
         for (var index = Math.Max(0, first - NeighborSpan); index <= last + NeighborSpan; index++)
         {
             if (settings.Journal?.FindRequest(index) is { } id)
             {
                 neighbors.Add(id);
+                before = index < first ? id : before;
             }
         }
 
-        return ReconcileAsync(items, intent.SentAt, failure: null, resends: 0, id => neighbors.Contains(id));
+        // That run sent its batches one at a time: the batch it made just before this one was made
+        // earlier, and its creation time bounds the search window (this process has not learnt the
+        // server's clock yet). One collect call; without it the window is wider, not wrong.
+        DateTimeOffset? notBefore = null;
+        if (before is not null)
+        {
+            try
+            {
+                notBefore = (await route.CollectAsync([before], run.SubmitStop).ConfigureAwait(false)).FirstOrDefault()?.TimeCreated;
+                UbiOpsMetrics.ReconciliationCalls.Add(1);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Deleted since, or unreadable: look in the wider window.
+            }
+        }
+
+        await ReconcileAsync(items, intent.SentAt, failure: null, resends: 0, id => neighbors.Contains(id), notBefore).ConfigureAwait(false);
+    }
+
+    private void Created(IEnumerable<DateTimeOffset> times)
+    {
+        var newest = times.DefaultIfEmpty().Max();
+        if (newest != default && (_newestCreated is null || newest > _newestCreated))
+        {
+            _newestCreated = newest;
+        }
     }
 
     /// <summary>
@@ -267,13 +300,13 @@ internal sealed class BatchSubmitter(RequestRoute route, EngineSettings settings
     /// <paramref name="sent"/> made their requests, and acts on what it finds.
     /// </summary>
     private async Task ReconcileAsync(IReadOnlyList<RunItem> items, DateTimeOffset sent, Exception? failure, int resends,
-        Func<string, bool>? alsoKnown = null)
+        Func<string, bool>? alsoKnown = null, DateTimeOffset? notBefore = null)
     {
         Reconciliation found;
         try
         {
             found = await _reconciler.ReconcileAsync(items.Select(i => i.Input!).ToArray(), sent, settings.Time.GetUtcNow(),
-                id => run.Ledger.Knows(id) || alsoKnown?.Invoke(id) == true, run.SubmitStop).ConfigureAwait(false);
+                id => run.Ledger.Knows(id) || alsoKnown?.Invoke(id) == true, run.SubmitStop, notBefore ?? _newestCreated).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (run.SubmitStop.IsCancellationRequested)
         {
@@ -291,6 +324,7 @@ internal sealed class BatchSubmitter(RequestRoute route, EngineSettings settings
         switch (found)
         {
             case Reconciliation.Created created:
+                Created(created.Requests.Select(r => r.TimeCreated));
                 await AcceptAsync(items, created.Requests.Select(r => r.Id).ToArray()).ConfigureAwait(false);
                 break;
             case Reconciliation.NotCreated when resends < MaxResends:

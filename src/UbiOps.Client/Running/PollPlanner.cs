@@ -21,6 +21,7 @@ internal sealed class PollPlanner(TimeSpan firstPollDelay, TimeSpan maxPollInter
     private const double ScarceTarget = 1.1;
 
     private static readonly TimeSpan MinPause = TimeSpan.FromMilliseconds(5);
+    private static readonly TimeSpan MaxPlannedPause = TimeSpan.FromDays(1);
     private const int RateSamples = 500;
 
     private readonly Queue<(DateTimeOffset Started, DateTimeOffset Completed)> _samples = new();
@@ -59,11 +60,13 @@ internal sealed class PollPlanner(TimeSpan firstPollDelay, TimeSpan maxPollInter
         // Without the front in sight (the last poll found all finished), look half a set ahead
         // to find it again, unless the window has no calls to spare.
         var work = !_frontSeen && !scarce ? ahead + setSize * 0.5 : ahead + setSize * fraction;
-        pause = TimeSpan.FromSeconds(Math.Min(work / rate, maxPollInterval.TotalSeconds));
+        // Not capped here: a set behind others waits for its turn; the longest pause between polls is
+        // kept by `latest` below (from the last poll, whichever set it was for).
+        pause = TimeSpan.FromSeconds(Math.Min(work / rate, MaxPlannedPause.TotalSeconds));
         // Polls that keep finding far less than the rate promised (a request much slower than the
         // others, say) back off exponentially rather than ask again and again.
         var backoff = MinPause * Math.Pow(2, Math.Min(_misses, 20));
-        var due = Add(anchor, pause > backoff ? pause : backoff);
+        var due = AddUncapped(anchor, pause > backoff ? pause : backoff);
         if (_latency is { } latency && _misses == 0)
         {
             // Keeping up: the set is done a latency after its newest request was accepted.
@@ -93,7 +96,9 @@ internal sealed class PollPlanner(TimeSpan firstPollDelay, TimeSpan maxPollInter
         _anchor = time.GetTimestamp();
         _frontSeen = stillUnfinished > 0;
         _misses = _expected >= 1 && finished.Count < _expected / 2 ? _misses + 1 : 0;
-        foreach (var detail in finished)
+        // In completion order, so the window of samples is always the latest completions (an answer
+        // lists them in any order; dropping an early one kept a late one would stretch the span).
+        foreach (var detail in finished.OrderBy(d => d.TimeCompleted))
         {
             if (detail.TimeStarted is { } started && detail.TimeCompleted is { } completed && completed >= started)
             {
@@ -137,4 +142,6 @@ internal sealed class PollPlanner(TimeSpan firstPollDelay, TimeSpan maxPollInter
 
     private long Add(long timestamp, TimeSpan pause) =>
         timestamp + (long)(Math.Min(pause.TotalSeconds, maxPollInterval.TotalSeconds) * time.TimestampFrequency);
+
+    private long AddUncapped(long timestamp, TimeSpan pause) => timestamp + (long)(pause.TotalSeconds * time.TimestampFrequency);
 }

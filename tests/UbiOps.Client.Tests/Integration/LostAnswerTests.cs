@@ -97,6 +97,46 @@ public sealed class LostAnswerTests
         Assert.That(live.Emulator.TotalExecutions, Is.EqualTo(10), "made once, and not sent again");
     }
 
+    [Test]
+    public async Task RunAsync_EarlierRunsOpenIntentWasMade_LooksItUpFirstAndAdoptsItsRequests()
+    {
+        await using var live = await StartAsync();
+        var inputs = Inputs();
+        // An earlier run was killed with its first batch call in flight, after the server stored it.
+        var intent = new BatchIntent([.. Enumerable.Range(0, 250).Select(i => (long)i)], DateTimeOffset.UtcNow);
+        var made = await live.Echo.CreateBatchAsync(inputs.Take(250));
+        var creates = live.Sent("batch-create");
+
+        var outcomes = await live.Echo.RunAsync(inputs, new RunOptions { Journal = new IntentJournal(intent) }).ToListAsync();
+
+        Assert.That(outcomes.Take(250).Select(o => o.RequestId), Is.EqualTo(made.Select(m => m.Id)));
+        Assert.That(outcomes.Select(o => o.Result!.AsString()), Is.EqualTo(inputs.Select(i => i.ToString())));
+        Assert.That(live.Emulator.TotalExecutions, Is.EqualTo(InputCount), "the intent's inputs were not sent again");
+        Assert.That(live.Sent("batch-create") - creates, Is.EqualTo(2), "only the other 350 inputs were sent");
+        var operations = live.Attempts().Select(a => a.Operation).Skip(creates).ToList();
+        Assert.That(operations.IndexOf("list"), Is.LessThan(operations.IndexOf("batch-create")), "looked up before anything new was sent");
+    }
+
+    [Test]
+    public async Task RunAsync_EarlierRunsOpenIntentWasNeverMade_SendsItsInputsOnce()
+    {
+        await using var live = await StartAsync();
+        var intent = new BatchIntent([.. Enumerable.Range(0, 250).Select(i => (long)i)], DateTimeOffset.UtcNow.AddSeconds(-1));
+
+        var outcomes = await live.Echo.RunAsync(Inputs(), new RunOptions { Journal = new IntentJournal(intent) }).ToListAsync();
+
+        Assert.That(outcomes.Select(o => o.Kind), Is.All.EqualTo(OutcomeKind.Finished));
+        Assert.That(live.Emulator.TotalExecutions, Is.EqualTo(InputCount));
+        Assert.That(live.Sent("list"), Is.EqualTo(2), "two looks at an empty window");
+        Assert.That(live.Sent("batch-create"), Is.EqualTo(3));
+    }
+
+    /// <summary>A journal that remembers one batch an earlier run was sending when it stopped.</summary>
+    private sealed class IntentJournal(BatchIntent intent) : RunJournal
+    {
+        public override BatchIntent? FindIntent(long index) => intent.Indices.Contains(index) ? intent : null;
+    }
+
     [TestCase(FaultKind.InternalErrorAfterCommit)]
     [TestCase(FaultKind.BadGatewayAfterCommit)]
     [TestCase(FaultKind.GatewayTimeoutAfterCommit)]
