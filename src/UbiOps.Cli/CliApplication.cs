@@ -50,11 +50,11 @@ internal static class CliApplication
             ProcessTerminationTimeout = TimeSpan.FromSeconds(10),
         };
 
-        if (parse.Errors.Count > 0 && parse.Action is ParseErrorAction errorAction)
+        if (parse.Errors.Count > 0)
         {
-            errorAction.ShowHelp = false;
-            await parse.InvokeAsync(configuration, cancellationToken);
-            environment.Error.WriteLine("See --help for the options and exit codes.");
+            // One line, like every other failure: what was wrong, and where to look.
+            var problems = string.Join("; ", parse.Errors.Select(e => e.Message.Trim().TrimEnd('.')).Distinct());
+            environment.Error.WriteLine($"error: {problems}. See --help for the options and exit codes.");
             return ExitCodes.UsageError;
         }
 

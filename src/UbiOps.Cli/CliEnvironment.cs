@@ -22,6 +22,9 @@ internal sealed class CliEnvironment
     /// <summary>How long a command waits for another one to stop using the embedded emulator's database.</summary>
     public TimeSpan EmulatorLockTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>The zone tables show times in.</summary>
+    public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Local;
+
     /// <summary>The working directory relative paths resolve against.</summary>
     public string WorkingDirectory { get; init; } = Environment.CurrentDirectory;
 

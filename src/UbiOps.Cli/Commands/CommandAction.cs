@@ -15,16 +15,27 @@ internal static class CommandAction
     public static void Set(
         Command command, TargetOptions target, CliEnvironment environment, Func<CommandContext, Task<int>> body,
         Func<ParseResult, string?>? emulatorDatabase = null) =>
-        command.SetAction((parse, cancellationToken) => RunAsync(parse, target, environment, body, emulatorDatabase, cancellationToken));
+        SetPrepared(command, target, environment, _ => body, emulatorDatabase);
+
+    /// <summary>
+    /// Like <see cref="Set"/>, with a first step that reads and checks the command's own options
+    /// and returns the body: it runs before anything starts (the embedded emulator) or connects,
+    /// so a bad option costs nothing and is reported as a usage error.
+    /// </summary>
+    public static void SetPrepared(
+        Command command, TargetOptions target, CliEnvironment environment, Func<ParseResult, Func<CommandContext, Task<int>>> prepare,
+        Func<ParseResult, string?>? emulatorDatabase = null) =>
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, target, environment, prepare, emulatorDatabase, cancellationToken));
 
     private static async Task<int> RunAsync(
         ParseResult parse, TargetOptions targetOptions, CliEnvironment environment,
-        Func<CommandContext, Task<int>> body, Func<ParseResult, string?>? emulatorDatabase, CancellationToken cancellationToken)
+        Func<ParseResult, Func<CommandContext, Task<int>>> prepare, Func<ParseResult, string?>? emulatorDatabase, CancellationToken cancellationToken)
     {
         string? host = null;
         string? database = null;
         try
         {
+            var body = prepare(parse);
             await using var target = await TargetResolver.ResolveAsync(
                 parse, targetOptions, environment, emulatorDatabase?.Invoke(parse), cancellationToken, sharedDatabase: emulatorDatabase is null);
             host = target.BaseUrl;

@@ -13,16 +13,17 @@ internal sealed class InputFileOptions
 
     public Option<string> Input { get; } = new("--input", "-i")
     {
-        Description = "Inputs: a JSON-lines file (one JSON object, or JSON string for a plain deployment, per line) " +
-                      "or a file with one JSON array; '-' reads stdin.",
+        Description = "Inputs: a JSON-lines file (one JSON object, or JSON string for a plain deployment, per line), " +
+                      "a file with one JSON array, or (--input-format text) plain text, one input per line; '-' reads stdin.",
         HelpName = "file",
         Required = true,
     };
 
     public Option<InputFormat> Format { get; } = new("--input-format")
     {
-        Description = "How the input is laid out: auto (a JSON array when it starts with '['), jsonl or json.",
-        HelpName = "auto|jsonl|json",
+        Description = "How the input is laid out: auto (a JSON array when it starts with '['), jsonl, json, or text " +
+                      "(each line sent as it is to a plain deployment, no JSON; blank lines skipped).",
+        HelpName = "auto|jsonl|json|text",
         DefaultValueFactory = _ => InputFormat.Auto,
     };
 

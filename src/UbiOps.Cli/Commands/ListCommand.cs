@@ -17,8 +17,9 @@ internal static class ListCommand
     public static Command Build(CliEnvironment environment)
     {
         var target = new TargetOptions();
-        var status = new Option<string?>("--status") { HelpName = "status", Description = "Only requests with this status: pending, processing, completed, failed, cancelled or cancelled_pending." };
-        status.AcceptOnlyFromAmong("pending", "processing", "completed", "failed", "cancelled", "cancelled_pending");
+        var statuses = RequestStatus.Known.Select(s => s.Value).ToArray();
+        var status = new Option<string?>("--status") { HelpName = "status", Description = $"Only requests with this status: {string.Join(", ", statuses)}." };
+        status.AcceptOnlyFromAmong(statuses);
         var success = new Option<bool?>("--success") { HelpName = "true|false", Description = "Only requests that succeeded (true) or not (false); deprecated by the API in favour of --status." };
         var limit = new Option<int?>("--limit") { Description = "At most this many requests (the API's default is 50).", HelpName = "n" };
         var offset = new Option<int?>("--offset") { Description = "Skip this many matching requests.", HelpName = "n" };
@@ -29,11 +30,12 @@ internal static class ListCommand
         var end = new Option<DateTimeOffset?>("--end-date") { Description = "Only requests created at or before this time (ISO 8601).", HelpName = "time" };
         var searchId = new Option<string?>("--search-id") { Description = "Only requests whose id contains this text.", HelpName = "text" };
         var all = new Option<bool>("--all") { Description = "Every matching request: page through all results (--limit sets the page size)." };
-        var format = new Option<OutputFormat>("--format") { HelpName = "table|json", Description = "table (for people) or json (an array).", DefaultValueFactory = _ => OutputFormat.Table };
+        var format = new Option<OutputFormat>("--format") { HelpName = "table|json", Description = "table (for people, fits 100 columns) or json (an array, every field whole).", DefaultValueFactory = _ => OutputFormat.Table };
+        var wide = new Option<bool>("--wide") { Description = "A table with full ids, versions and ISO times (wider than a terminal)." };
 
         var command = new Command("list", "List requests, newest first unless --sort asc, filtered by status, time, pipeline, schedule or id.");
         target.AddTo(command);
-        foreach (var option in new Option[] { status, success, limit, offset, sort, pipeline, schedule, start, end, searchId, all, format })
+        foreach (var option in new Option[] { status, success, limit, offset, sort, pipeline, schedule, start, end, searchId, all, format, wide })
         {
             command.Options.Add(option);
         }
@@ -79,7 +81,7 @@ internal static class ListCommand
             }
             else
             {
-                RequestTable.Write(context.Out, requests);
+                RequestTable.Write(context.Out, requests, p.GetValue(wide), environment.TimeZone);
             }
 
             return ExitCodes.Success;

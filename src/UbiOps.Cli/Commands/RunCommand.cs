@@ -34,6 +34,16 @@ internal static class RunCommand
                           $"submitting runs ahead of results (at least {RequestLimits.MaxItemsPerCall}).",
             HelpName = "n",
             DefaultValueFactory = _ => new RunOptions().MaxInFlight,
+            Validators =
+            {
+                result =>
+                {
+                    if (result.GetValueOrDefault<int>() < RequestLimits.MaxItemsPerCall)
+                    {
+                        result.AddError($"--window must be at least {RequestLimits.MaxItemsPerCall} (one full batch), not {result.GetValueOrDefault<int>()}");
+                    }
+                },
+            },
         };
         var poll = PollIntervalOption.Create();
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress, only malformed inputs and the summary." };
@@ -50,9 +60,9 @@ internal static class RunCommand
             command.Options.Add(option);
         }
 
-        CommandAction.Set(command, target, environment, async context =>
+        CommandAction.SetPrepared(command, target, environment, p =>
         {
-            var p = context.Parse;
+            // Everything the run will need is checked before the emulator starts or anything connects.
             var options = new RunOptions
             {
                 RequestTimeout = TimeoutOption.ToTimeSpan(p.GetValue(timeout)),
@@ -60,16 +70,21 @@ internal static class RunCommand
                 MaxPollInterval = PollIntervalOption.ToMaxPollInterval(p.GetValue(poll)),
             };
             options.Validate();
-            var job = new RunJob(
+            var outputPath = environment.ResolvePath(p.GetRequiredValue(output));
+            if (Path.GetDirectoryName(Path.GetFullPath(outputPath)) is { } folder && !Directory.Exists(folder))
+            {
+                throw new CliUsageException($"--output '{p.GetRequiredValue(output)}': the folder '{folder}' does not exist.");
+            }
+
+            return context => new RunJob(
                 context,
                 options,
                 p.GetRequiredValue(input.Input),
                 p.GetValue(input.Format),
-                environment.ResolvePath(p.GetRequiredValue(output)),
+                outputPath,
                 p.GetValue(restart),
                 ProgressDisplay.For(environment, p.GetValue(quiet)),
-                ResumeCommand(p));
-            return await job.ExecuteAsync();
+                ResumeCommand(p, target)).ExecuteAsync();
         },
         emulatorDatabase: parse =>
         {
@@ -85,9 +100,33 @@ internal static class RunCommand
         return command;
     }
 
-    // The command that resumes this run: the same arguments, without --restart.
-    private static string ResumeCommand(ParseResult parse) =>
-        "ubiops-requests " + string.Join(' ', parse.Tokens.Where(t => t.Value != "--restart").Select(t => Quote(t.Value)));
+    // The command that resumes this run: the same arguments, without --restart, and never the token
+    // itself (stderr ends up in logs): a --token value shows as <token>.
+    private static string ResumeCommand(ParseResult parse, TargetOptions target)
+    {
+        var words = new List<string>();
+        var tokens = parse.Tokens;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var value = tokens[i].Value;
+            if (value == "--restart")
+            {
+                continue;
+            }
+
+            if (target.Token.Name == value || target.Token.Aliases.Contains(value))
+            {
+                words.Add(value);
+                words.Add("<token>");
+                i++;
+                continue;
+            }
+
+            words.Add(value.StartsWith(target.Token.Name + "=", StringComparison.Ordinal) ? target.Token.Name + "=<token>" : Quote(value));
+        }
+
+        return "ubiops-requests " + string.Join(' ', words);
+    }
 
     private static string Quote(string value) =>
         value.Length > 0 && value.All(c => char.IsLetterOrDigit(c) || "-_./=:,@".Contains(c)) ? value : "'" + value.Replace("'", "'\\''") + "'";

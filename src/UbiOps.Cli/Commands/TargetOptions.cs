@@ -1,4 +1,5 @@
 using System.CommandLine;
+using UbiOps.Client;
 
 namespace UbiOps.Cli.Commands;
 
@@ -18,8 +19,15 @@ internal sealed class TargetOptions
 
     public Option<string?> Token { get; } = new("--token")
     {
-        Description = "API token, with or without the 'Token ' prefix [env: UBIOPS_API_TOKEN].",
+        Description = "API token, with or without the 'Token ' prefix; '-' reads it from stdin. Prefer " +
+                      "UBIOPS_API_TOKEN or --token-file: a token on the command line is visible to other users (ps).",
         HelpName = "token",
+    };
+
+    public Option<string?> TokenFile { get; } = new("--token-file")
+    {
+        Description = "A file whose first line is the API token (keep it readable by you only).",
+        HelpName = "file",
     };
 
     public Option<string?> Project { get; } = new("--project", "-p")
@@ -47,6 +55,16 @@ internal sealed class TargetOptions
                       "again blindly: it is looked up on the server first.",
         HelpName = "n",
         DefaultValueFactory = _ => 3,
+        Validators =
+        {
+            result =>
+            {
+                if (result.GetValueOrDefault<int>() is < 0 or > UbiOpsResilienceOptions.MaxRetryAttemptsLimit)
+                {
+                    result.AddError($"--retries must be between 0 and {UbiOpsResilienceOptions.MaxRetryAttemptsLimit}, not {result.GetValueOrDefault<int>()}");
+                }
+            },
+        },
     };
 
     public Option<double?> CallTimeout { get; } = new("--call-timeout")
@@ -54,7 +72,19 @@ internal sealed class TargetOptions
         Description = "Seconds one API call may take before it is given up (a read is then retried, a batch create looked up " +
                       "on the server); default 30 for reads, 120 for batch creates.",
         HelpName = "seconds",
+        Validators =
+        {
+            result =>
+            {
+                if (result.GetValueOrDefault<double?>() is { } seconds && seconds is not (> 0 and <= MaxCallTimeoutSeconds))
+                {
+                    result.AddError($"--call-timeout must be more than 0 and at most {MaxCallTimeoutSeconds} seconds, not {seconds}");
+                }
+            },
+        },
     };
+
+    private const double MaxCallTimeoutSeconds = 86_400;
 
     public void AddTo(Command command)
     {
@@ -63,6 +93,7 @@ internal sealed class TargetOptions
         command.Options.Add(Project);
         command.Options.Add(Host);
         command.Options.Add(Token);
+        command.Options.Add(TokenFile);
         command.Options.Add(Retries);
         command.Options.Add(CallTimeout);
     }

@@ -19,7 +19,7 @@ internal static class TargetResolver
         bool sharedDatabase = false)
     {
         var host = parse.GetValue(options.Host) ?? environment.Variable(UbiOpsClientOptions.HostEnvironmentVariable);
-        var token = parse.GetValue(options.Token) ?? environment.Variable(UbiOpsClientOptions.TokenEnvironmentVariable);
+        var token = TokenSource.Read(parse, options, environment) ?? environment.Variable(UbiOpsClientOptions.TokenEnvironmentVariable);
         var project = parse.GetValue(options.Project) ?? environment.Variable(TargetOptions.ProjectVariable);
         var deployment = parse.GetRequiredValue(options.Deployment);
         var version = parse.GetValue(options.Version);
@@ -55,12 +55,12 @@ internal static class TargetResolver
             clientOptions.Resilience.MaxRetryAttempts = parse.GetValue(options.Retries);
             if (parse.GetValue(options.CallTimeout) is { } seconds)
             {
-                var timeout = seconds is > 0 and <= 86_400
-                    ? TimeSpan.FromSeconds(seconds)
-                    : throw new CliUsageException($"--call-timeout must be more than 0 and at most 86400 seconds, not {seconds}.");
-                clientOptions.Resilience.AttemptTimeout = timeout;
-                clientOptions.Resilience.BatchCreateTimeout = timeout;
+                clientOptions.Resilience.AttemptTimeout = TimeSpan.FromSeconds(seconds);
+                clientOptions.Resilience.BatchCreateTimeout = TimeSpan.FromSeconds(seconds);
             }
+
+            // The token's own problems (a character no HTTP header can carry, say) are usage errors, now.
+            clientOptions.Validate();
             if (host is not null)
             {
                 clientOptions.BaseUrl = host;

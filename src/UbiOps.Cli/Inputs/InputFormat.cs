@@ -11,4 +11,10 @@ internal enum InputFormat
 
     /// <summary>One JSON array of values.</summary>
     Json,
+
+    /// <summary>
+    /// Plain text: each line is one input for a plain deployment, sent as it is (not parsed as
+    /// JSON); blank lines are skipped.
+    /// </summary>
+    Text,
 }

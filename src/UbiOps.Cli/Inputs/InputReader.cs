@@ -14,6 +14,16 @@ internal static class InputReader
     public static async IAsyncEnumerable<InputRecord> ReadAsync(
         TextReader reader, InputFormat format, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        if (format == InputFormat.Text)
+        {
+            await foreach (var record in ReadTextAsync(reader, cancellationToken))
+            {
+                yield return record;
+            }
+
+            yield break;
+        }
+
         var (firstLine, firstLineNumber, resolved) = await DetectAsync(reader, format, cancellationToken);
         var records = resolved == InputFormat.Json
             ? ReadArrayAsync(reader, firstLine, firstLineNumber, cancellationToken)
@@ -72,6 +82,25 @@ internal static class InputReader
 
             line = await reader.ReadLineAsync(cancellationToken);
             lineNumber++;
+        }
+    }
+
+    // Each line as it is, for a plain deployment: nothing to parse, so nothing is malformed.
+    private static async IAsyncEnumerable<InputRecord> ReadTextAsync(TextReader reader, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        long index = 0, lineNumber = 0;
+        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        {
+            lineNumber++;
+            if (lineNumber == 1 && line.StartsWith('\uFEFF'))
+            {
+                line = line[1..];
+            }
+
+            if (!string.IsNullOrWhiteSpace(line))
+            {
+                yield return new InputRecord(index++, lineNumber, new JValue(line), null, InputFingerprint.Of(line));
+            }
         }
     }
 

@@ -24,10 +24,14 @@ internal static class StrictJson
         }
         catch (JsonException e)
         {
-            // "… LineNumber: 0 | BytePositionInLine: 7." — the caller reports the line itself.
+            // "… LineNumber: 0 | BytePositionInLine: 7." — the caller reports the line itself; and
+            // advice meant for the programmer ("Change the reader options.") is not the user's.
             var message = e.Message;
             var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-            return (cut > 0 ? message[..cut] : message).TrimEnd('.', ' ');
+            message = cut > 0 ? message[..cut] : message;
+            var sentences = message.Split(". ", StringSplitOptions.RemoveEmptyEntries)
+                .Where(s => !s.Contains("reader options", StringComparison.OrdinalIgnoreCase));
+            return string.Join(". ", sentences).TrimEnd('.', ' ');
         }
     }
 }

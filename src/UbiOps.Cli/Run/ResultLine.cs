@@ -33,9 +33,10 @@ internal sealed record ResultLine(long Index, long LineNumber, string? RequestId
     {
         OutcomeKind.Finished => new(outcome.Index, lineNumber, outcome.RequestId, outcome.Status.Value, outcome.Result?.AsJson(), outcome.ErrorMessage),
         OutcomeKind.Rejected when unreadable is not null => new(outcome.Index, lineNumber, null, InvalidInput, null, unreadable),
-        OutcomeKind.Rejected => new(outcome.Index, lineNumber, null, Rejected, null, outcome.ErrorMessage),
-        OutcomeKind.Ambiguous => new(outcome.Index, lineNumber, null, Ambiguous, null, outcome.ErrorMessage) { Candidates = outcome.CandidateRequestIds },
-        _ => new(outcome.Index, lineNumber, outcome.RequestId, Missing, null, outcome.ErrorMessage),
+        // Every error names the input's line, as a malformed line's does.
+        OutcomeKind.Rejected => new(outcome.Index, lineNumber, null, Rejected, null, $"line {lineNumber}: {outcome.ErrorMessage}"),
+        OutcomeKind.Ambiguous => new(outcome.Index, lineNumber, null, Ambiguous, null, $"line {lineNumber}: {outcome.ErrorMessage}") { Candidates = outcome.CandidateRequestIds },
+        _ => new(outcome.Index, lineNumber, outcome.RequestId, Missing, null, $"line {lineNumber}: {outcome.ErrorMessage}"),
     };
 
     /// <summary>Writes the line as one JSON object: index, line, request_id, status, then result or error (and an ambiguous input's candidates).</summary>

@@ -37,6 +37,16 @@ internal static class ConnectionSettings
             throw new ArgumentException("The UbiOps API token contains a control character (such as a line break).", nameof(token));
         }
 
+        // An HTTP header carries ASCII only: such a token could never be sent (the call would fail
+        // late, looking like an unreachable host). Its position only, never the character itself.
+        var outside = bare.AsSpan().IndexOfAnyExceptInRange('!', '~');
+        if (outside >= 0)
+        {
+            throw new ArgumentException(
+                $"The UbiOps API token has a character at position {outside + 1} that is not printable ASCII (a space, or a letter such as é); " +
+                "tokens are ASCII: check that it was copied whole.", nameof(token));
+        }
+
         return TokenPrefix + bare;
     }
 

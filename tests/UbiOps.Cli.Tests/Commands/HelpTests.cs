@@ -4,14 +4,14 @@ namespace UbiOps.Cli.Tests.Commands;
 
 public class HelpTests
 {
-    private static readonly string[] TargetOptions = ["--deployment", "--version", "--project", "--host", "--token", "--retries"];
+    private static readonly string[] TargetOptions = ["--deployment", "--version", "--project", "--host", "--token", "--token-file", "--retries", "--call-timeout"];
 
     private static readonly string[] ExitCodeLines =
         ["Exit codes:", "0   ok", "1   some inputs", "2   usage error", "3   authentication failed", "4   not found", "5   host unreachable", "130 cancelled"];
 
     public static IEnumerable<TestCaseData> Commands()
     {
-        yield return new TestCaseData("run", new[] { "--input", "--output", "--input-format", "--restart", "--timeout", "--window", "--poll-interval", "--quiet" });
+        yield return new TestCaseData("run", new[] { "--input", "--output", "--input-format <auto|jsonl|json|text>", "--restart", "--timeout", "--window", "--poll-interval", "--quiet" });
         yield return new TestCaseData("create", new[] { "--data", "--plain", "--timeout" });
         yield return new TestCaseData("batch", new[] { "--input", "--input-format", "--timeout" });
         yield return new TestCaseData("get", new[] { "<request-id>", "--metadata-only" });
@@ -20,7 +20,7 @@ public class HelpTests
         yield return new TestCaseData("list", new[]
         {
             "--status", "--success", "--limit", "--offset", "--sort", "--pipeline", "--request-schedule",
-            "--start-date", "--end-date", "--search-id", "--all", "--format <table|json>",
+            "--start-date", "--end-date", "--search-id", "--all", "--format <table|json>", "--wide",
         });
         yield return new TestCaseData("cancel", new[] { "<request-id>" });
         yield return new TestCaseData("delete", new[] { "<request-ids>", "--ids-from" });
@@ -46,5 +46,16 @@ public class HelpTests
         var names = Commands().Select(c => (string)c.Arguments[0]!);
         Assert.That(names, Is.All.Matches<string>(n => result.Out.Contains($"  {n}")), result.Out);
         Assert.That(result.Out, Does.Contain("Exit codes:"));
+    }
+
+    [Test]
+    public async Task Help_OfToken_RecommendsTheEnvironmentOrAFile()
+    {
+        var result = await InProcessCli.RunAsync(["run", "--help"]);
+        // Help wraps descriptions to the width: read it as running text.
+        var text = System.Text.RegularExpressions.Regex.Replace(result.Out, @"\s+", " ");
+
+        Assert.That(text, Does.Contain("Prefer UBIOPS_API_TOKEN or --token-file"));
+        Assert.That(text, Does.Contain("'-' reads it from stdin"));
     }
 }

@@ -79,13 +79,31 @@ public class ListCommandTests : EmulatorFixture
     }
 
     [Test]
-    public async Task List_Table_ShowsOneRowPerRequestAndACount()
+    public async Task List_Table_ShowsOneRowPerRequestWithShortIdsAndACount()
     {
         var result = await RunAsync("list", "-d", "echo");
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
-        Assert.That(result.Out, Does.Contain("status").And.Contain("3 request(s)"));
+        Assert.That(result.Out, Does.Contain("status").And.Contain("3 request(s); ids shortened"));
+        Assert.That(_ids, Is.All.Matches<string>(id => result.Out.Contains(id[..8]) && !result.Out.Contains(id)));
+    }
+
+    [Test]
+    public async Task List_Table_FitsOneHundredColumns()
+    {
+        var result = await RunAsync("list", "-d", "echo", "--status", "completed");
+
+        Assert.That(result.OutLines, Has.Length.GreaterThan(3));
+        Assert.That(result.Out.Split('\n').Select(l => l.TrimEnd('\r').Length), Is.All.LessThanOrEqualTo(100), result.Out);
+    }
+
+    [Test]
+    public async Task List_Wide_ShowsFullIdsAndIsoTimes()
+    {
+        var result = await RunAsync("list", "-d", "echo", "--wide");
+
         Assert.That(_ids, Is.All.Matches<string>(id => result.Out.Contains(id)));
+        Assert.That(result.Out, Does.Match(@"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}"));
     }
 
     [Test]

@@ -108,6 +108,49 @@ public class RunCommandTests : EmulatorFixture
         {
             (0, 1, "completed"), (1, 3, "invalid_input"), (2, 6, "rejected"), (3, 7, "completed"),
         }));
+        Assert.That(lines[1].Value<string>("error"), Does.StartWith("line 3: not valid JSON").And.Not.Contain("reader options"));
+        Assert.That(lines[2].Value<string>("error"), Does.StartWith("line 6: The API refused the input (400)"));
+    }
+
+    [Test]
+    public async Task Run_CommentInAJsonLine_InvalidInputWithoutTheParsersAdviceToProgrammers()
+    {
+        var input = _directory.Write("in.jsonl", "{\"n\":0} // note\n");
+
+        await RunAsync("run", "-d", "echo", "-i", input, "-o", Output, "--poll-interval", "0.05");
+
+        var error = ReadOutput().Single().Value<string>("error")!;
+        Assert.That(error, Does.StartWith("line 1: not valid JSON").And.Not.Contain("reader options").And.Not.Contain("LineNumber"));
+    }
+
+    [Test]
+    public async Task Run_TextInputFormat_SendsEachLineAsItIsToAPlainDeployment()
+    {
+        var input = _directory.Write("in.txt", "hello\n\n  spaced out  \n{not json\n\"quoted\"\n");
+
+        var result = await RunAsync("run", "-d", "plain-echo", "-i", input, "-o", Output, "--input-format", "text", "--poll-interval", "0.05");
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+        Assert.That(ReadOutput().Select(l => (l.Value<int>("line"), l.Value<string>("result"))), Is.EqualTo(new[]
+        {
+            (1, "hello"), (3, "  spaced out  "), (4, "{not json"), (5, "\"quoted\""),
+        }));
+    }
+
+    [Test]
+    public async Task Run_TokenFromAFileOrStdin_UsedAndNeverPrinted()
+    {
+        var input = _directory.Write("in.jsonl", Lines(2));
+        var tokenFile = _directory.Write("token", Emulator.Token + "\n");
+        string[] target = ["--host", Emulator.BaseUrl, "--project", Emulator.Project, "--poll-interval", "0.05"];
+
+        var fromFile = await InProcessCli.RunAsync(["run", "-d", "echo", "-i", input, "-o", Output, "--token-file", tokenFile, .. target]);
+        var fromStdin = await InProcessCli.RunAsync(["run", "-d", "echo", "-i", input, "-o", _directory.File("out2.jsonl"), "--token", "-", .. target],
+            stdin: Emulator.Token + "\n");
+
+        Assert.That((fromFile.ExitCode, fromStdin.ExitCode), Is.EqualTo((0, 0)), fromFile + "\n" + fromStdin);
+        Assert.That(fromFile.Error + fromStdin.Error, Does.Not.Contain(Emulator.Token));
+        Assert.That(ReadOutput(), Has.Count.EqualTo(2));
     }
 
     [TestCase(true, TestName = "Run_InputLineChangedAfterTheRunFinished_StopsNamingTheLineAndRestart")]

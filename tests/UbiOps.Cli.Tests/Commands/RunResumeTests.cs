@@ -37,6 +37,7 @@ public class RunResumeTests
 
         Assert.That(stopped.ExitCode, Is.EqualTo(130), stopped.ToString());
         Assert.That(stopped.Error, Does.Contain("To finish, run: ubiops-requests run -d gated").And.Not.Contain("--restart"));
+        Assert.That(stopped.Error, Does.Contain("--token <token>").And.Not.Contain(emulator.Token), "the token is never printed");
         Assert.That(CountLines(output), Is.EqualTo(300), "0..299 finished; 300 on wait at the gate");
 
         gate.SetResult();

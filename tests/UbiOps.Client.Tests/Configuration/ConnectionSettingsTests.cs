@@ -52,6 +52,19 @@ public class ConnectionSettingsTests
         });
     }
 
+    [TestCase("abcé123", 4)]
+    [TestCase("Token abc def", 4)]
+    public void NormalizeToken_NotPrintableAscii_ThrowsNamingThePositionOnly(string token, int position)
+    {
+        var exception = Assert.Throws<ArgumentException>(() => ConnectionSettings.NormalizeToken(token));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exception!.Message, Does.Contain($"position {position}"));
+            Assert.That(exception.Message, Does.Not.Contain("abc"));
+        });
+    }
+
     [TestCase("https://api.ubiops.com/v2.1", "https://api.ubiops.com/v2.1")]
     [TestCase("https://api.ubiops.com/v2.1/", "https://api.ubiops.com/v2.1")]
     [TestCase("  https://api.ubiops.com/v2.1  ", "https://api.ubiops.com/v2.1")]
