@@ -9,7 +9,8 @@ small=${1:-100000}
 large=${2:-1000000}
 work=$(mktemp -d)
 port=${BENCH_PORT:-5097}
-trap 'kill "$emulator_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
+emulator_pid=
+trap '[ -n "$emulator_pid" ] && kill "$emulator_pid" 2>/dev/null; rm -rf "$work"' EXIT
 
 dotnet build src/UbiOps.Cli -c Release -v q --nologo >/dev/null
 dotnet build src/UbiOps.Emulator.Tool -c Release -v q --nologo >/dev/null
