@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using UbiOps.Client;
 
 /// <summary>
 /// A loopback reverse proxy in front of the emulator that counts every call the side under test
@@ -17,7 +18,7 @@ internal sealed class CountingProxy : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly HttpClient _upstream;
-    private ConcurrentDictionary<string, int> _calls = new();
+    private ConcurrentDictionary<ApiOperation, int> _calls = new();
     private int _throttled;
 
     private CountingProxy(WebApplication app, HttpClient upstream)
@@ -50,7 +51,7 @@ internal sealed class CountingProxy : IAsyncDisposable
     public CallCounts Reset()
     {
         var counts = Counts();
-        _calls = new ConcurrentDictionary<string, int>();
+        _calls = new ConcurrentDictionary<ApiOperation, int>();
         Interlocked.Exchange(ref _throttled, 0);
         return counts;
     }
@@ -60,7 +61,7 @@ internal sealed class CountingProxy : IAsyncDisposable
     private async Task ForwardAsync(HttpContext context)
     {
         var request = context.Request;
-        _calls.AddOrUpdate(Operation(request.Method, request.Path.Value ?? ""), 1, (_, n) => n + 1);
+        _calls.AddOrUpdate(Operation(request), 1, (_, n) => n + 1);
         using var forward = new HttpRequestMessage(new HttpMethod(request.Method), request.Path + request.QueryString);
         if (request.ContentLength is > 0 || request.Headers.ContainsKey("Transfer-Encoding"))
         {
@@ -104,21 +105,15 @@ internal sealed class CountingProxy : IAsyncDisposable
         // UBIOPS_BENCH_TRACE=1: one line per call, to see when polls come and what they find.
         var body = await answer.Content.ReadAsStringAsync(context.RequestAborted);
         var finished = body.Split("\"time_completed\":\"").Length - 1;
-        Console.Error.WriteLine($"    trace {Trace.Elapsed.TotalSeconds,8:F3} s {Operation(request.Method, request.Path.Value ?? ""),-12} {(int)answer.StatusCode} finished={finished}");
+        Console.Error.WriteLine($"    trace {Trace.Elapsed.TotalSeconds,8:F3} s {Operation(request),-12} {(int)answer.StatusCode} finished={finished}");
         await context.Response.WriteAsync(body, context.RequestAborted);
     }
 
     private static readonly Stopwatch? Trace = Environment.GetEnvironmentVariable("UBIOPS_BENCH_TRACE") == "1" ? Stopwatch.StartNew() : null;
 
-    private static string Operation(string method, string path) => (method, path) switch
-    {
-        ("POST", _) when path.EndsWith("/batch", StringComparison.Ordinal) => "batch-create",
-        ("POST", _) when path.EndsWith("/collect", StringComparison.Ordinal) => "collect",
-        ("POST", _) when path.EndsWith("/requests", StringComparison.Ordinal) => "direct-create",
-        ("GET", _) when path.EndsWith("/requests", StringComparison.Ordinal) => "list",
-        ("GET", _) => "get",
-        _ => "other",
-    };
+    // The client's own route knowledge names the operation, so every side is counted by one rule.
+    private static ApiOperation Operation(HttpRequest request) =>
+        RequestClassifier.Classify(new HttpMethod(request.Method), new Uri(request.Path.Value ?? "", UriKind.Relative));
 
     public async ValueTask DisposeAsync()
     {
@@ -129,9 +124,9 @@ internal sealed class CountingProxy : IAsyncDisposable
 }
 
 /// <summary>Calls one side made, by operation, and the 429 answers it got.</summary>
-internal sealed record CallCounts(IReadOnlyDictionary<string, int> ByOperation, int Throttled)
+internal sealed record CallCounts(IReadOnlyDictionary<ApiOperation, int> ByOperation, int Throttled)
 {
     public int Total => ByOperation.Values.Sum();
 
-    public int Of(string operation) => ByOperation.GetValueOrDefault(operation);
+    public int Of(ApiOperation operation) => ByOperation.GetValueOrDefault(operation);
 }

@@ -19,10 +19,11 @@ var toolDll = Path.Combine(repository, "src/UbiOps.Emulator.Tool/bin/Release/net
 var cliDll = Path.Combine(repository, "src/UbiOps.Cli/bin/Release/net10.0/ubiops-requests.dll");
 var scratch = Directory.CreateTempSubdirectory("ubiops-bench-").FullName;
 var results = new List<SideResult>();
+var scenario = "";
 
 void Report(SideResult result)
 {
-    results.Add(result);
+    results.Add(result with { Scenario = scenario });
     Console.Error.WriteLine($"  {result.Side}: {result.Inputs} inputs, {result.Wall.TotalSeconds:F1} s, {result.Calls.Total} calls, {result.Calls.Throttled} x 429");
 }
 
@@ -62,6 +63,7 @@ await using (var proxy = await CountingProxy.StartAsync(limited.RootUrl))
         proxy.Reset();
     }
 
+    scenario = "300/min, echo";
     Console.Error.WriteLine($"Under --rate-limit 300/min, {nLimited} echo inputs:");
     var inputs = Sides.Inputs(nLimited);
     await FreshWindowAsync();
@@ -92,6 +94,7 @@ if (nUnlimited > 0)
 await using (var unlimited = await EmulatorProcess.StartAsync(toolDll, "--workers", "4"))
 await using (var proxy = await CountingProxy.StartAsync(unlimited.RootUrl))
 {
+    scenario = "no limit, echo";
     Console.Error.WriteLine($"No rate limit, {nUnlimited} echo inputs:");
     var inputs = Sides.Inputs(nUnlimited);
     await Sides.EngineAsync(proxy.BaseUrl, "echo", Sides.Inputs(500)); // warm-up (JIT, connections)
@@ -109,6 +112,7 @@ await using (var proxy = await CountingProxy.StartAsync(unlimited.RootUrl))
 
     if (nSlow > 0)
     {
+    scenario = "no limit, sleep 0.5 s";
     Console.Error.WriteLine($"No rate limit, slow deployment (sleep 0.5 s, 4 workers), {nSlow} inputs:");
     var slow = await Sides.EngineAsync(proxy.BaseUrl, "sleep", Sides.Inputs(nSlow, _ => new { seconds = 0.5 }));
     Report(SideResult.Measure("engine (library RunAsync), sleep", nSlow, slow.Wall, proxy.Reset(), slow.Details, slow.LastSeen));

@@ -9,6 +9,9 @@ using UbiOps.Client;
 internal sealed record SideResult(
     string Side, int Inputs, TimeSpan Wall, CallCounts Calls, TimeSpan? Processing = null, TimeSpan? LastResultLag = null)
 {
+    /// <summary>The conditions the side ran under (rate limit, deployment), for the table.</summary>
+    public string Scenario { get; init; } = "";
+
     public static SideResult Measure(string side, int inputs, TimeSpan wall, CallCounts calls, IReadOnlyCollection<DeploymentRequestBatchDetail>? details, DateTimeOffset? lastSeen)
     {
         TimeSpan? processing = null, lag = null;

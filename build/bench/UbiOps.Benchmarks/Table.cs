@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using UbiOps.Client;
 
 /// <summary>The results as the Markdown table of build/bench/README.md, with the targets' ratios.</summary>
 internal static class Table
@@ -12,11 +13,11 @@ internal static class Table
         foreach (var r in results)
         {
             text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {Scenario(r)} | {r.Side} | {r.Inputs:N0} | {r.Wall.TotalSeconds:F1} s | {r.Calls.Total} ({r.Calls.Of("batch-create")} / {r.Calls.Of("collect")} / {r.Calls.Of("get")}) | {r.Calls.Throttled} | {Seconds(r.Processing)} | {Seconds(r.LastResultLag)} |"));
+                $"| {r.Scenario} | {r.Side} | {r.Inputs:N0} | {r.Wall.TotalSeconds:F1} s | {r.Calls.Total} ({r.Calls.Of(ApiOperation.BatchCreate)} / {r.Calls.Of(ApiOperation.Collect)} / {r.Calls.Of(ApiOperation.Get)}) | {r.Calls.Throttled} | {Seconds(r.Processing)} | {Seconds(r.LastResultLag)} |"));
         }
 
         text.AppendLine();
-        var limited = results.Where(r => r.Inputs == results[0].Inputs).Take(3).ToArray();
+        var limited = results.Where(r => r.Scenario.StartsWith("300/min", StringComparison.Ordinal)).Take(3).ToArray();
         if (limited.Length == 3)
         {
             var loop = limited[2];
@@ -40,8 +41,6 @@ internal static class Table
 
         return text.ToString();
     }
-
-    private static string Scenario(SideResult r) => r.Side.Contains("sleep", StringComparison.Ordinal) ? "no limit, sleep 0.5 s" : r.Processing is null && r.Side.Contains("per-request", StringComparison.Ordinal) ? "300/min" : "";
 
     private static string Seconds(TimeSpan? value) => value is { } v ? string.Create(CultureInfo.InvariantCulture, $"{v.TotalSeconds:F2} s") : "";
 }

@@ -102,7 +102,7 @@ var rows = new List<string>();
         lookups: lookedUp.Success ? long.Parse(lookedUp.Groups["lookups"].Value, CultureInfo.InvariantCulture) : 0,
         calls: lookedUp.Success ? long.Parse(lookedUp.Groups["calls"].Value, CultureInfo.InvariantCulture) : 0,
         Struck(faultsBefore, emulator.InjectedFaults),
-        $"{watch.Elapsed.TotalSeconds:F1} s, {invocations} invocations (final exit {exit}); lists by all invocations: {proxy.Counts().Of("list")}"));
+        $"{watch.Elapsed.TotalSeconds:F1} s, {invocations} invocations (final exit {exit}); lists by all invocations: {proxy.Counts().Of(ApiOperation.List)}"));
 }
 
 Directory.Delete(scratch, recursive: true);

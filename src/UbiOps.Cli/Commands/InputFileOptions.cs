@@ -22,9 +22,11 @@ internal sealed class InputFileOptions
     public Option<InputFormat> Format { get; } = new("--input-format")
     {
         Description = "How the input is laid out: auto (a JSON array when it starts with '['), jsonl, json, or text " +
-                      "(each line sent as it is to a plain deployment, no JSON; blank lines skipped).",
+                      "(each line sent as it is to a plain deployment, no JSON; blank lines skipped). Default: auto.",
         HelpName = "auto|jsonl|json|text",
-        DefaultValueFactory = _ => InputFormat.Auto,
+
+        // No DefaultValueFactory: help would print the member's name ([default: Auto]), not the word
+        // to type; auto is the enum's first member, so an absent option reads as auto.
     };
 
     public void AddTo(Command command)

@@ -8,6 +8,8 @@ namespace UbiOps.Cli.Commands;
 /// <summary><c>list</c>: requests filtered on the API's list filters.</summary>
 internal static class ListCommand
 {
+    // Table first: it is what an absent --format reads as (no DefaultValueFactory, whose help
+    // would print the member's name rather than the word to type).
     private enum OutputFormat
     {
         Table,
@@ -30,7 +32,7 @@ internal static class ListCommand
         var end = new Option<DateTimeOffset?>("--end-date") { Description = "Only requests created at or before this time (ISO 8601).", HelpName = "time" };
         var searchId = new Option<string?>("--search-id") { Description = "Only requests whose id contains this text.", HelpName = "text" };
         var all = new Option<bool>("--all") { Description = "Every matching request: page through all results (--limit sets the page size)." };
-        var format = new Option<OutputFormat>("--format") { HelpName = "table|json", Description = "table (for people, fits 100 columns) or json (an array, every field whole).", DefaultValueFactory = _ => OutputFormat.Table };
+        var format = new Option<OutputFormat>("--format") { HelpName = "table|json", Description = "table (for people, fits 100 columns; the default) or json (an array, every field whole)." };
         var wide = new Option<bool>("--wide") { Description = "A table with full ids, versions and ISO times (wider than a terminal)." };
 
         var command = new Command("list", "List requests, newest first unless --sort asc, filtered by status, time, pipeline, schedule or id.");

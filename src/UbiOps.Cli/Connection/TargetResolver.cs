@@ -35,7 +35,8 @@ internal static class TargetResolver
             environment.Error.WriteLine(
                 $"No --host/--token (or {UbiOpsClientOptions.HostEnvironmentVariable}/{UbiOpsClientOptions.TokenEnvironmentVariable}): " +
                 $"using the embedded emulator at {host} (project '{project}')" +
-                (shared ? $", its requests kept in {emulator.DatabasePath} ('ubiops-requests emulator reset' deletes them)." : "."));
+                (shared ? $", its requests kept in {emulator.DatabasePath} ('ubiops-requests emulator reset' deletes them)."
+                    : emulatorDatabase is not null ? $", this run's requests kept in {emulator.DatabasePath} until it finishes." : "."));
         }
 
         try
@@ -43,7 +44,7 @@ internal static class TargetResolver
             if (token is null)
             {
                 throw new CliUsageException(
-                    $"No API token for {host}: pass --token or set {UbiOpsClientOptions.TokenEnvironmentVariable}.");
+                    $"No API token for {host}: set {UbiOpsClientOptions.TokenEnvironmentVariable}, or pass --token-file or --token.");
             }
 
             if (project is null)

@@ -14,7 +14,8 @@ namespace UbiOps.Client;
 /// <see cref="ReconcileSettings.VisibilityDelay"/> first, and looks twice before concluding that
 /// nothing was made. A request that the server stores later than that (a call it was still
 /// holding when the client gave up) cannot be seen by anyone; that is the limit of what an API
-/// without idempotency keys can tell.
+/// without idempotency keys can tell. A request in the window whose input the server did not keep
+/// (<c>request_data</c> null) could be the call's: the answer is then undecided, never "not created".
 /// </remarks>
 internal sealed class CreateReconciler(RequestRoute route, ServerClock clock, ReconcileSettings settings)
 {
@@ -60,21 +61,25 @@ internal sealed class CreateReconciler(RequestRoute route, ServerClock clock, Re
         for (var look = 0; look < 2; look++)
         {
             await Task.Delay(settings.VisibilityDelay, settings.Time, cancellationToken).ConfigureAwait(false);
-            var (found, complete) = await FindAsync(wanted, from, to + (settings.Time.GetUtcNow() - givenUp), isKnown, cancellationToken).ConfigureAwait(false);
-            if (found.Count == 0 && complete)
+            var (found, unreadable, complete) = await FindAsync(wanted, from, to + (settings.Time.GetUtcNow() - givenUp), isKnown, cancellationToken).ConfigureAwait(false);
+            if (found.Count == 0 && unreadable.Count == 0 && complete)
             {
                 continue; // nothing yet: look once more after the lag, then conclude
             }
 
-            return Decide(inputs.Count, wanted, found, complete);
+            return Decide(inputs.Count, wanted, found, unreadable, complete);
         }
 
         UbiOpsMetrics.RecordReconciliation("not_created");
         return new Reconciliation.NotCreated();
     }
 
-    /// <summary>The requests in the window that hold one of the inputs, by input, oldest first.</summary>
-    private async Task<(Dictionary<string, List<DeploymentRequestBatchDetail>> Found, bool Complete)> FindAsync(
+    /// <summary>
+    /// The requests in the window that hold one of the inputs, by input, oldest first; and those
+    /// whose input the server did not keep (a deployment that stores metadata only), which could
+    /// be this call's.
+    /// </summary>
+    private async Task<(Dictionary<string, List<DeploymentRequestBatchDetail>> Found, List<string> Unreadable, bool Complete)> FindAsync(
         Dictionary<string, List<int>> wanted, DateTimeOffset from, DateTimeOffset to, Func<string, bool> isKnown, CancellationToken ct)
     {
         var candidates = new List<string>();
@@ -103,12 +108,19 @@ internal sealed class CreateReconciler(RequestRoute route, ServerClock clock, Re
         }
 
         var found = new Dictionary<string, List<DeploymentRequestBatchDetail>>(StringComparer.Ordinal);
+        var unreadable = new List<string>();
         foreach (var chunk in candidates.Distinct(StringComparer.Ordinal).Chunk(RequestLimits.MaxItemsPerCall))
         {
             var details = await CountedAsync(route.CollectAsync(chunk, ct)).ConfigureAwait(false);
             foreach (var detail in details.OrderBy(d => d.TimeCreated).ThenBy(d => Array.IndexOf(chunk, d.Id)))
             {
-                var key = CanonicalJson.Of(detail.RequestData?.AsJson());
+                if (detail.RequestData is null)
+                {
+                    unreadable.Add(detail.Id);
+                    continue;
+                }
+
+                var key = CanonicalJson.Of(detail.RequestData.AsJson());
                 if (wanted.ContainsKey(key))
                 {
                     if (!found.TryGetValue(key, out var holders))
@@ -121,10 +133,11 @@ internal sealed class CreateReconciler(RequestRoute route, ServerClock clock, Re
             }
         }
 
-        return (found, complete);
+        return (found, unreadable, complete);
     }
 
-    private static Reconciliation Decide(int count, Dictionary<string, List<int>> wanted, Dictionary<string, List<DeploymentRequestBatchDetail>> found, bool complete)
+    private static Reconciliation Decide(int count, Dictionary<string, List<int>> wanted, Dictionary<string, List<DeploymentRequestBatchDetail>> found,
+        List<string> unreadable, bool complete)
     {
         // A batch is made whole or not at all: the call made its requests when every input is held
         // by exactly as many requests as the call sent it, and the whole window was seen.
@@ -143,10 +156,11 @@ internal sealed class CreateReconciler(RequestRoute route, ServerClock clock, Re
             return new Reconciliation.Created(requests);
         }
 
+        // Requests whose input cannot be read may be any input's: each input names them too.
         var candidates = new IReadOnlyList<string>[count];
         foreach (var (key, positions) in wanted)
         {
-            var ids = found.TryGetValue(key, out var holders) ? holders.Select(h => h.Id).ToArray() : [];
+            var ids = (found.TryGetValue(key, out var holders) ? holders.Select(h => h.Id) : []).Concat(unreadable).ToArray();
             foreach (var position in positions)
             {
                 candidates[position] = ids;

@@ -20,11 +20,13 @@ internal sealed class ApiMock : IDisposable
     private readonly ConcurrentQueue<SentRequest> _sent = new();
     private readonly HttpClient _httpClient;
 
-    public ApiMock()
+    public ApiMock(Action<UbiOpsClientOptions>? configure = null)
     {
         Http.Fallback.Respond(HttpStatusCode.NotImplemented, "application/json", "{\"error\":\"no mock for this call\"}");
         _httpClient = new HttpClient(new RecordingHandler(_sent, Http));
-        Client = new UbiOpsClient(_httpClient, new UbiOpsClientOptions { Token = "test-token", BaseUrl = BaseUrl });
+        var options = new UbiOpsClientOptions { Token = "test-token", BaseUrl = BaseUrl };
+        configure?.Invoke(options);
+        Client = new UbiOpsClient(_httpClient, options);
     }
 
     public MockHttpMessageHandler Http { get; } = new();
