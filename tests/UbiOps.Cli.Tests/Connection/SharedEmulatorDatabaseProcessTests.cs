@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Newtonsoft.Json.Linq;
 using UbiOps.Cli.Connection;
 using UbiOps.Cli.Tests.Support;
@@ -26,24 +25,6 @@ public class SharedEmulatorDatabaseProcessTests
         Assert.That(gone.Error, Does.Contain($"not in the embedded emulator's database at {database}"));
     }
 
-    private static async Task<CliResult> RunProcessAsync(string database, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(TestContext.CurrentContext.TestDirectory, "ubiops-requests.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        // The embedded emulator: no host, no token from the machine's environment.
-        start.Environment.Remove("UBIOPS_API_HOST");
-        start.Environment.Remove("UBIOPS_API_TOKEN");
-        start.Environment[EmulatorDatabase.PathVariable] = database;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        await process.WaitForExitAsync(timeout.Token);
-        return new CliResult(process.ExitCode, await output, await error);
-    }
+    private static Task<CliResult> RunProcessAsync(string database, params string[] args) =>
+        CliProcess.RunAsync(new Dictionary<string, string> { [EmulatorDatabase.PathVariable] = database }, args);
 }

@@ -6,16 +6,21 @@ namespace UbiOps.Cli.Tests.Support;
 internal sealed class CliProcess : IDisposable
 {
     private readonly Process _process;
+    private readonly Task<string> _output;
     private readonly Task<string> _error;
 
     private CliProcess(Process process)
     {
         _process = process;
-        _ = process.StandardOutput.ReadToEndAsync();
+        _output = process.StandardOutput.ReadToEndAsync();
         _error = process.StandardError.ReadToEndAsync();
     }
 
-    public static CliProcess Start(params string[] args)
+    /// <summary>Starts the CLI on the embedded emulator (no host or token from the machine's environment).</summary>
+    public static CliProcess Start(params string[] args) => Start(new Dictionary<string, string>(), args);
+
+    /// <summary>Starts the CLI with these environment variables set, and none for the host or token.</summary>
+    public static CliProcess Start(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(TestContext.CurrentContext.TestDirectory, "ubiops-requests.dll"));
@@ -26,7 +31,19 @@ internal sealed class CliProcess : IDisposable
 
         start.Environment.Remove("UBIOPS_API_HOST");
         start.Environment.Remove("UBIOPS_API_TOKEN");
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         return new CliProcess(Process.Start(start)!);
+    }
+
+    /// <summary>Runs the CLI to its end (at most a minute): its real exit code and output.</summary>
+    public static async Task<CliResult> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        using var process = Start(environment, args);
+        return await process.WaitAsync(TimeSpan.FromMinutes(1));
     }
 
     public bool HasExited => _process.HasExited;
@@ -42,7 +59,7 @@ internal sealed class CliProcess : IDisposable
     {
         using var limit = new CancellationTokenSource(timeout);
         await _process.WaitForExitAsync(limit.Token);
-        return new CliResult(_process.ExitCode, "", await _error);
+        return new CliResult(_process.ExitCode, await _output, await _error);
     }
 
     public void Dispose()
