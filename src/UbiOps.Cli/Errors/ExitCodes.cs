@@ -16,7 +16,7 @@ internal static class ExitCodes
         Environment.NewLine,
         "Exit codes:",
         $"  {Success,-4}ok",
-        $"  {SomeInputsFailed,-4}some inputs or requests failed (malformed input, failed or cancelled request, wait timed out)",
+        $"  {SomeInputsFailed,-4}some inputs or requests failed (malformed input, refused or ambiguous input, failed or cancelled request, wait timed out)",
         $"  {UsageError,-4}usage error (bad option, missing or unreadable file)",
         $"  {AuthenticationFailed,-4}authentication failed (wrong or missing token, no permission)",
         $"  {NotFound,-4}not found (unknown project, deployment, version or request)",

@@ -10,6 +10,9 @@ namespace UbiOps.Client;
 /// <see cref="FindRequest"/>), the run waits for that request instead of creating one. An input of a
 /// batch that was being sent when the run stopped (see <see cref="FindIntent"/>) is looked for on
 /// the server first: adopted if its request exists, sent again only if it provably does not.
+/// The record methods take no <see cref="CancellationToken"/> on purpose: a batch the server has
+/// accepted must be recorded even while the run is being cancelled, or its ids would be lost and
+/// its inputs sent again.
 /// </remarks>
 /// <example>
 /// <code>
