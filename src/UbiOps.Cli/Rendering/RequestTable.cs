@@ -6,7 +6,7 @@ namespace UbiOps.Cli.Rendering;
 
 /// <summary>
 /// A table of listed requests, for people. By default it fits <see cref="NarrowWidth"/> columns:
-/// ids shortened to their first characters, versions cut, times in the local zone without the
+/// ids shortened to their last characters, versions cut, times in the local zone without the
 /// date where it repeats the creation's. Wide, it shows every value whole.
 /// </summary>
 internal static class RequestTable
@@ -14,7 +14,8 @@ internal static class RequestTable
     /// <summary>The widest a default table gets (an 80- or 100-column terminal shows rows unwrapped).</summary>
     public const int NarrowWidth = 100;
 
-    // Enough of a UUID to tell requests apart at a glance (like a short git hash).
+    // Enough of a UUID to tell requests apart at a glance. Its end, not its start: time-ordered
+    // ids (version 7, as the emulator makes) share their first characters within a second.
     private const int ShortIdLength = 8;
     private const int ShortVersionLength = 12;
 
@@ -30,7 +31,7 @@ internal static class RequestTable
         {
             var created = r.TimeCreated;
             table.AddRow(
-                Markup.Escape(wide ? r.Id : Cut(r.Id, ShortIdLength, ellipsis: false)),
+                Markup.Escape(wide ? r.Id : Tail(r.Id, ShortIdLength)),
                 Markup.Escape(wide ? r.Version ?? string.Empty : Cut(r.Version ?? string.Empty, ShortVersionLength, ellipsis: true)),
                 Markup.Escape(r.Status.Value),
                 wide ? Full(created) : Short(created, since: null, timeZone),
@@ -50,11 +51,13 @@ internal static class RequestTable
         console.Write(table);
         writer.WriteLine(wide || requests.Count == 0
             ? $"{requests.Count} request(s)"
-            : $"{requests.Count} request(s); ids shortened, times local ({ZoneName(timeZone)}): --wide or --format json shows them whole");
+            : $"{requests.Count} request(s); ids cut to their end, {ZoneName(timeZone)} times; --wide shows them whole");
     }
 
     private static string Cut(string value, int length, bool ellipsis) =>
         value.Length <= length ? value : ellipsis ? value[..(length - 1)] + "…" : value[..length];
+
+    private static string Tail(string value, int length) => value.Length <= length ? value : "…" + value[^length..];
 
     private static string Full(DateTimeOffset? time) => time?.ToString(JsonDefaults.DateFormat, CultureInfo.InvariantCulture) ?? string.Empty;
 
