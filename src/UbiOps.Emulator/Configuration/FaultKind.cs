@@ -60,7 +60,8 @@ internal static class FaultKinds
     /// <summary>Every name, for error messages: <c>429, 500, …</c>.</summary>
     public static string All => string.Join(", ", Names.Select(n => n.Name));
 
-    public static string NameOf(FaultKind kind) => Names.First(n => n.Kind == kind).Name;
+    /// <summary>How long a delay-after fault holds the answer back unless told otherwise: past the client's usual 30 s call timeout.</summary>
+    public static readonly TimeSpan DefaultDelayAfterCommit = TimeSpan.FromSeconds(30);
 
     public static bool TryParse(string name, out FaultKind kind)
     {

@@ -54,7 +54,7 @@ public sealed class FaultOptions
 
     /// <summary>How long an answer is held back after the call was carried out.</summary>
     /// <value>The default value is 30 seconds.</value>
-    public TimeSpan DelayAfterCommit { get; init; } = TimeSpan.FromSeconds(30);
+    public TimeSpan DelayAfterCommit { get; init; } = FaultKinds.DefaultDelayAfterCommit;
 
     /// <summary>The probability of adding <see cref="Latency"/> before the call is handled.</summary>
     /// <value>The default value is 0.</value>
@@ -81,7 +81,7 @@ public sealed class FaultOptions
         ArgumentNullException.ThrowIfNull(text);
         var rates = new Dictionary<FaultKind, double>();
         double latencyRate = 0;
-        TimeSpan latency = TimeSpan.Zero, delayAfter = new FaultOptions().DelayAfterCommit;
+        TimeSpan latency = TimeSpan.Zero, delayAfter = FaultKinds.DefaultDelayAfterCommit;
         foreach (var item in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var pair = item.Split('=', 2, StringSplitOptions.TrimEntries);

@@ -44,7 +44,7 @@ public sealed class FaultRule
 
     /// <summary>How long the answer is held back, for <see cref="FaultKind.DelayAfterCommit"/>.</summary>
     /// <value>The default value is 30 seconds.</value>
-    public TimeSpan Delay { get; init; } = TimeSpan.FromSeconds(30);
+    public TimeSpan Delay { get; init; } = FaultKinds.DefaultDelayAfterCommit;
 
     /// <summary>
     /// How many calls the rule has been applied to. An after-commit fault on a call that failed

@@ -7,8 +7,8 @@ namespace UbiOps.Emulator.Execution;
 /// <summary>
 /// Runs queued batch requests. Those of deployments whose requests end the moment they start (the
 /// built-in echo and fail; new ones run as they are accepted, so these are the ones found pending
-/// after a restart) go to one loop that runs as many as are queued, up to <see cref="MaxPerTransaction"/>,
-/// in one transaction (a group commit); the others go to a fixed number of workers, one request each
+/// after a restart) go to one loop that runs them <see cref="MaxPerTransaction"/> at a time, in one
+/// transaction each (a group commit); the others go to a fixed number of workers, one request each
 /// at a time. The queues hold ids only: the store is the truth, so a request cancelled or deleted
 /// while queued is skipped when its turn comes.
 /// </summary>
@@ -64,19 +64,11 @@ internal sealed class BatchWorkerPool(
 
     private async Task RunAtOnceAsync(CancellationToken stopping)
     {
-        var ids = new List<string>(MaxPerTransaction);
         try
         {
-            // Whatever queued up while the last transaction committed goes into the next one.
-            while (await _atOnce.Reader.WaitToReadAsync(stopping).ConfigureAwait(false))
+            // Enqueue has cut them into transactions already.
+            await foreach (var ids in _atOnce.Reader.ReadAllAsync(stopping).ConfigureAwait(false))
             {
-                ids.Clear();
-                while (_atOnce.Reader.TryPeek(out var next) && (ids.Count == 0 || ids.Count + next.Length <= MaxPerTransaction))
-                {
-                    _atOnce.Reader.TryRead(out _);
-                    ids.AddRange(next);
-                }
-
                 try
                 {
                     await store.RunAtOnceAsync(ids, executor.RunAtOnce, executor.Now, stopping).ConfigureAwait(false);
@@ -84,7 +76,7 @@ internal sealed class BatchWorkerPool(
                 catch (Exception ex) when (ex is not OperationCanceledException || !stopping.IsCancellationRequested)
                 {
                     // They stay pending in the store and run after a restart.
-                    logger.LogError(ex, "{Count} batch requests could not be processed.", ids.Count);
+                    logger.LogError(ex, "{Count} batch requests could not be processed.", ids.Length);
                 }
             }
         }

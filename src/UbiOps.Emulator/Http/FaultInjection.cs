@@ -115,16 +115,21 @@ internal sealed class FaultInjection
         var options = Options;
         lock (_lock)
         {
-            foreach (var rule in _rules)
+            for (var i = 0; i < _rules.Count; i++)
             {
+                var rule = _rules[i];
                 if ((rule.Operation is null || rule.Operation == operation) && rule.TryFire())
                 {
                     fault = (rule.Kind, rule.Delay);
+                    if (rule.Spent)
+                    {
+                        _rules.RemoveAt(i); // a rule is spent only by firing
+                    }
+
                     break;
                 }
             }
 
-            _rules.RemoveAll(r => r.Spent);
             if (options is null)
             {
                 return true;
@@ -155,7 +160,7 @@ internal sealed class FaultInjection
     private static bool TryParseHeader(string value, out FaultKind kind, out TimeSpan delay)
     {
         var parts = value.Split('=', 2, StringSplitOptions.TrimEntries);
-        delay = new FaultOptions().DelayAfterCommit;
+        delay = FaultKinds.DefaultDelayAfterCommit;
         if (!FaultKinds.TryParse(parts[0], out kind))
         {
             return false;

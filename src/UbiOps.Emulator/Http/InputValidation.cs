@@ -8,7 +8,7 @@ namespace UbiOps.Emulator.Http;
 /// </summary>
 internal static class InputValidation
 {
-    public const int MaxItems = 250;
+    private const int MaxItems = RequestLimits.MaxItemsPerCall;
 
     /// <summary>A direct request: one input, or a non-empty list of inputs (the deployment's "requests" function).</summary>
     public static void CheckDirect(EmulatorDeployment deployment, JToken data)

@@ -58,11 +58,11 @@ internal static class ModelMapping
 
     private static DateTimeOffset? Time(long? unixMilliseconds) => unixMilliseconds is { } ms ? Time(ms) : null;
 
-    private static RequestPayload? Json(string? text) => text is null ? null : RequestPayload.FromJson(StoredJson.Parse(text));
+    // A deployment may return null (stored as the text "null"): answered as a null result, since a
+    // payload is never a JSON null.
+    private static RequestPayload? Json(string? text) =>
+        text is not null && StoredJson.Parse(text) is { Type: not JTokenType.Null } json ? RequestPayload.FromJson(json) : null;
 
     /// <summary>The deprecated <c>success</c> field: known only once the request has finished.</summary>
-    private static bool? Success(RequestStatus status) =>
-        status == RequestStatus.Completed ? true
-        : status == RequestStatus.Failed || status == RequestStatus.Cancelled ? false
-        : null;
+    private static bool? Success(RequestStatus status) => status.IsTerminal ? status == RequestStatus.Completed : null;
 }

@@ -30,8 +30,6 @@ internal sealed class PythonWorker : IDisposable
         _output = output;
     }
 
-    public int ProcessId => _process.Id;
-
     /// <summary>Starts a worker and waits until the package's <c>Deployment</c> is initialised.</summary>
     /// <exception cref="DeploymentFailure">The package could not be loaded or its <c>__init__</c> raised.</exception>
     /// <exception cref="WorkerLostException">The process exited before it was ready.</exception>

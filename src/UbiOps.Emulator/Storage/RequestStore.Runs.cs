@@ -68,6 +68,15 @@ internal sealed partial class RequestStore
             return pending.Count;
         });
 
+    // A processing request whose run was lost goes back to pending with one more retry, and a
+    // cancellation under way ends (both after a lost worker and after a restart; callers narrow them).
+    // (From RequestStatus itself: the order of static initializers across a partial class's files is not defined.)
+    private static readonly string RequeueProcessing =
+        $"UPDATE requests SET status = '{RequestStatus.Pending}', started_at = NULL, retries = retries + 1 WHERE status = '{RequestStatus.Processing}'";
+
+    private static readonly string EndCancellation =
+        $"UPDATE requests SET status = '{RequestStatus.Cancelled}', completed_at = @now WHERE status = '{RequestStatus.CancelledPending}'";
+
     /// <summary>
     /// Queues a processing request again after its run was lost (its Python worker died), as a restart
     /// does: pending, with one more retry. One whose cancellation was asked for meanwhile ends cancelled.
@@ -76,12 +85,11 @@ internal sealed partial class RequestStore
     public Task<RequestRecord?> RequeueAsync(string id, long now, CancellationToken ct) => WithGate(ct, () =>
     {
         using var transaction = _connection.BeginTransaction();
-        var requeue = _statements.Get($"UPDATE requests SET status = '{Pending}', started_at = NULL, retries = retries + 1 " +
-            $"WHERE id = @id AND status = '{Processing}'", transaction);
+        var requeue = _statements.Get(RequeueProcessing + " AND id = @id", transaction);
         requeue.Parameters.AddWithValue("@id", id);
         requeue.ExecuteNonQuery();
 
-        var cancelled = _statements.Get($"UPDATE requests SET status = '{Cancelled}', completed_at = @now WHERE id = @id AND status = '{CancelledPending}'", transaction);
+        var cancelled = _statements.Get(EndCancellation + " AND id = @id", transaction);
         cancelled.Parameters.AddWithValue("@id", id);
         cancelled.Parameters.AddWithValue("@now", now);
         cancelled.ExecuteNonQuery();
@@ -99,12 +107,11 @@ internal sealed partial class RequestStore
     public Task<IReadOnlyList<QueuedRequest>> RecoverAsync(long now, CancellationToken ct) => WithGate<IReadOnlyList<QueuedRequest>>(ct, () =>
     {
         using var transaction = _connection.BeginTransaction();
-        var requeue = _statements.Get($"UPDATE requests SET status = '{Pending}', started_at = NULL, retries = retries + 1 " +
-            $"WHERE kind = 'batch' AND status = '{Processing}'", transaction);
+        var requeue = _statements.Get(RequeueProcessing + " AND kind = 'batch'", transaction);
         requeue.ExecuteNonQuery();
 
         // A cancellation that was under way when the emulator stopped is complete: nothing runs any more.
-        var cancelled = _statements.Get($"UPDATE requests SET status = '{Cancelled}', completed_at = @now WHERE status = '{CancelledPending}'", transaction);
+        var cancelled = _statements.Get(EndCancellation, transaction);
         cancelled.Parameters.AddWithValue("@now", now);
         cancelled.ExecuteNonQuery();
 

@@ -17,7 +17,9 @@ public sealed class ModelMappingTests
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _emulator = await TestEmulator.StartAsync(o => o.AddDeployment("deep", (_, _) => Task.FromResult(Nested(Depth))));
+        _emulator = await TestEmulator.StartAsync(o => o
+            .AddDeployment("deep", (_, _) => Task.FromResult(Nested(Depth)))
+            .AddDeployment("nothing", (_, _) => Task.FromResult<JToken>(JValue.CreateNull())));
         // Plain HTTP and a reader without a depth limit: the generated client (like most JSON readers)
         // stops at 64 levels, which is the client's business; here the server's answer is under test.
         _http = new HttpClient { BaseAddress = new Uri(_emulator.BaseUrl + "/") };
@@ -43,6 +45,18 @@ public sealed class ModelMappingTests
         Assert.That(created["status"]!.Value<string>(), Is.EqualTo("completed"));
         Assert.That(JToken.DeepEquals(created["result"], Nested(Depth)), Is.True);
         Assert.That(JToken.DeepEquals(detail["result"], Nested(Depth)), Is.True);
+    }
+
+    [Test]
+    public async Task CreateAndGet_DeploymentReturnsNull_AreAnsweredWithANullResult()
+    {
+        // A handler returning null (or a Python request returning None) stores the result "null".
+        var requests = TestEmulator.Deployment(_emulator, "nothing");
+        var created = await ReadAsync(await _http.PostAsync(requests, new StringContent("{}", Encoding.UTF8, "application/json")));
+        var detail = await ReadAsync(await _http.GetAsync(requests + "/" + created["id"]));
+
+        Assert.That(created["status"]!.Value<string>(), Is.EqualTo("completed"));
+        Assert.That(detail["result"]!.Type, Is.EqualTo(JTokenType.Null));
     }
 
     private static async Task<JToken> ReadAsync(HttpResponseMessage answer)
