@@ -23,8 +23,11 @@ internal sealed class Poller(RequestRoute route, RateBudget? budget, EngineSetti
         {
             while (!run.PollStop.IsCancellationRequested)
             {
+                // Read once: waking on the inputs' end must follow from the same look that did not
+                // stop here (read again below, a reader finishing in between was never waited for).
                 var changed = ledger.Changed;
-                if (run.InputsDone && ledger.Unsent == 0 && ledger.Unfinished == 0)
+                var inputsDone = run.InputsDone;
+                if (inputsDone && ledger.Unsent == 0 && ledger.Unfinished == 0)
                 {
                     break;
                 }
@@ -81,7 +84,7 @@ internal sealed class Poller(RequestRoute route, RateBudget? budget, EngineSetti
                 using (var sleep = CancellationTokenSource.CreateLinkedTokenSource(run.PollStop))
                 {
                     var wake = new List<Task>(_polls) { changed, Task.Delay(Cap(pause), time, sleep.Token) };
-                    if (!run.InputsDone)
+                    if (!inputsDone)
                     {
                         wake.Add(run.InputsDoneTask);
                     }
