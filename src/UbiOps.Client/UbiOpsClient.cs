@@ -23,13 +23,13 @@ public partial class UbiOpsClient
     /// Creates a client over the generated client, which sends the HTTP requests; with the rate
     /// budget of its HTTP pipeline when it has one (runs then plan their calls within the window).
     /// </summary>
-    internal UbiOpsClient(DeploymentRequestsClient raw, RateBudget? budget = null, ServerClock? clock = null, TimeSpan? reconcileDelay = null)
+    internal UbiOpsClient(DeploymentRequestsClient raw, RateBudget? budget, ServerClock clock, TimeSpan reconcileDelay)
     {
         ArgumentNullException.ThrowIfNull(raw);
         Raw = raw;
         Budget = budget;
-        Clock = clock ?? new ServerClock();
-        ReconcileDelay = reconcileDelay ?? new UbiOpsResilienceOptions().ReconcileDelay;
+        Clock = clock;
+        ReconcileDelay = reconcileDelay;
     }
 
     /// <summary>
@@ -41,7 +41,7 @@ public partial class UbiOpsClient
     /// <param name="options">Token and base URL; validated here.</param>
     /// <exception cref="ArgumentException">The options are not valid.</exception>
     public UbiOpsClient(HttpClient httpClient, UbiOpsClientOptions options)
-        : this(new DeploymentRequestsClient(httpClient, options), reconcileDelay: options?.Resilience.ReconcileDelay)
+        : this(new DeploymentRequestsClient(httpClient, options), budget: null, new ServerClock(), options.Resilience.ReconcileDelay)
     {
     }
 

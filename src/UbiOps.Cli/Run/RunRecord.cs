@@ -16,11 +16,11 @@ internal sealed record RunRecord(
     IReadOnlyDictionary<long, (string Id, string Fingerprint)> Accepted,
     (long Results, long Failed)? Finished)
 {
-    // Requests this close before the first input without a line are kept: the batches an open
-    // intent's time window can overlap, never to be taken for the intent's.
-    private const int NeighborSpan = 16 * RequestLimits.MaxItemsPerCall;
-
-    /// <summary>Requests accepted for inputs that already have their line, just before the first that has none.</summary>
+    /// <summary>
+    /// Requests accepted for inputs that already have their line, up to <see cref="RunJournal.NeighborSpan"/>
+    /// before the first that has none: the batches an open intent's time window can overlap, never
+    /// to be taken for the intent's.
+    /// </summary>
     public IReadOnlyDictionary<long, (string Id, string Fingerprint)> Neighbors { get; init; } = new Dictionary<long, (string, string)>();
 
     /// <summary>Inputs of batches that were being sent when the run stopped (no acceptance recorded), with their fingerprints.</summary>
@@ -72,7 +72,7 @@ internal sealed record RunRecord(
         {
             foreach (var request in (entry["accepted"] as JArray)?.OfType<JArray>() ?? [])
             {
-                if (request.Count == 3 && request[0].Value<long>() is var index && index >= written.Count - NeighborSpan)
+                if (request.Count == 3 && request[0].Value<long>() is var index && index >= written.Count - RunJournal.NeighborSpan)
                 {
                     (index >= written.Count ? accepted : neighbors)[index] = (request[1].Value<string>()!, request[2].Value<string>()!);
                     intents.Remove(index);

@@ -128,11 +128,6 @@ public sealed class RequestInput : IEquatable<RequestInput>
     /// <returns>The JSON text.</returns>
     public override string ToString() => ToJson().ToString(Formatting.None);
 
-    /// <summary>Whether <paramref name="json"/> is the JSON this input sends.</summary>
-    internal bool JsonEquals(JToken json) => _text is not null
-        ? json.Type == JTokenType.String && string.Equals(_text, json.Value<string>(), StringComparison.Ordinal)
-        : JToken.DeepEquals(_fields, json);
-
     internal void WriteTo(JsonWriter writer)
     {
         if (_text is not null)

@@ -68,11 +68,14 @@ public sealed class RequestPayload : IEquatable<RequestPayload>
     /// <c>request_data</c> is matched to the input it was created from.
     /// </summary>
     /// <param name="input">An input.</param>
-    /// <returns><see langword="true"/> when both are the same JSON value.</returns>
+    /// <returns>
+    /// <see langword="true"/> when both are the same JSON value, whatever the order of object
+    /// properties or the spelling of numbers (the rule a lost answer's look-up uses).
+    /// </returns>
     public bool Matches(RequestInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return input.JsonEquals(_json);
+        return string.Equals(CanonicalJson.Of(_json), CanonicalJson.Of(input), StringComparison.Ordinal);
     }
 
     /// <inheritdoc />

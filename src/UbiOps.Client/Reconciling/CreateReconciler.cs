@@ -19,15 +19,50 @@ namespace UbiOps.Client;
 /// </remarks>
 internal sealed class CreateReconciler(RequestRoute route, ServerClock clock, ReconcileSettings settings)
 {
+    /// <summary>How often a create that provably made nothing is sent again before its failure stands.</summary>
+    public const int MaxResends = 3;
+
     private const int PageSize = RequestLimits.MaxItemsPerCall;
 
     // A window with more requests than this is not searched further: the answer is undecided.
     private const int MaxPages = 40;
 
-    /// <summary>Calls made so far by this reconciler (lists and collects), for the run's figures.</summary>
-    public int Calls => Volatile.Read(ref _calls);
+    /// <summary>
+    /// Sends a create; when its answer is lost, looks it up and sends it again only while the
+    /// records prove it made nothing (at most <see cref="MaxResends"/> times, then the failure stands).
+    /// </summary>
+    /// <returns>The answer; or the lost answer's failure with what the records found (made, or undecided), or with the look-up's own failure.</returns>
+    public async Task<CreateAttempt<T>> SendAsync<T>(IReadOnlyList<RequestInput> inputs, Func<Task<T>> send, Func<string, bool> isKnown, CancellationToken cancellationToken)
+        where T : class
+    {
+        for (var resends = 0; ; resends++)
+        {
+            var sent = settings.Time.GetUtcNow();
+            try
+            {
+                return new CreateAttempt<T>(await send().ConfigureAwait(false), null, null, null);
+            }
+            catch (Exception lost) when (resends < MaxResends && LostAnswer.Is(lost, cancellationToken))
+            {
+                Reconciliation found;
+                try
+                {
+                    found = await ReconcileAsync(inputs, sent, settings.Time.GetUtcNow(), isKnown, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception lookup) when (!cancellationToken.IsCancellationRequested)
+                {
+                    return new CreateAttempt<T>(null, null, lost, lookup);
+                }
 
-    private int _calls;
+                if (found is not Reconciliation.NotCreated)
+                {
+                    return new CreateAttempt<T>(null, found, lost, null);
+                }
+
+                // Provably not made: send it again.
+            }
+        }
+    }
 
     /// <summary>
     /// Whether the call that sent <paramref name="inputs"/> at <paramref name="sent"/> and gave up at
@@ -173,11 +208,18 @@ internal sealed class CreateReconciler(RequestRoute route, ServerClock clock, Re
 
     private async Task<T> CountedAsync<T>(Task<T> call)
     {
-        Interlocked.Increment(ref _calls);
         UbiOpsMetrics.ReconciliationCalls.Add(1);
         return await call.ConfigureAwait(false);
     }
 }
+
+/// <summary>
+/// What <see cref="CreateReconciler.SendAsync"/> came to: the <paramref name="Answer"/>; or the
+/// <paramref name="Lost"/> answer's failure with what the records <paramref name="Found"/> (made, or
+/// undecided), or with the <paramref name="LookupFailure"/> (the server cannot even be read: only it knows).
+/// </summary>
+internal readonly record struct CreateAttempt<T>(T? Answer, Reconciliation? Found, Exception? Lost, Exception? LookupFailure)
+    where T : class;
 
 /// <summary>How reconciliation waits, and on which clock.</summary>
 internal sealed record ReconcileSettings(TimeSpan VisibilityDelay, TimeProvider Time);

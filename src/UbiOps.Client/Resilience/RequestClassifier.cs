@@ -6,9 +6,26 @@ namespace UbiOps.Client;
 /// </summary>
 internal static class RequestClassifier
 {
+    // Every handler of the pipeline asks (the gate, the timeouts, the retry rule, telemetry) on
+    // every attempt: the answer is kept on the request, whose method and URL do not change.
+    private static readonly HttpRequestOptionsKey<ApiOperation> OperationKey = new("UbiOps.Operation");
+
     /// <summary>The kind of a call; <see cref="ApiOperation.Other"/> when there is no request to look at.</summary>
-    public static ApiOperation Classify(HttpRequestMessage? request) =>
-        request is null ? ApiOperation.Other : Classify(request.Method, request.RequestUri);
+    public static ApiOperation Classify(HttpRequestMessage? request)
+    {
+        if (request is null)
+        {
+            return ApiOperation.Other;
+        }
+
+        if (!request.Options.TryGetValue(OperationKey, out var operation))
+        {
+            operation = Classify(request.Method, request.RequestUri);
+            request.Options.Set(OperationKey, operation);
+        }
+
+        return operation;
+    }
 
     public static ApiOperation Classify(HttpMethod method, Uri? uri)
     {

@@ -18,12 +18,6 @@ internal sealed class BatchSubmitter(RequestRoute route, EngineSettings settings
 {
     private const int BatchSize = RequestLimits.MaxItemsPerCall;
 
-    // A batch that provably made nothing is sent again at most this often before the run gives up on it.
-    private const int MaxResends = 3;
-
-    // How far around an earlier run's open intent its other requests are looked up (see ResolveIntentAsync).
-    private const int NeighborSpan = 16 * RequestLimits.MaxItemsPerCall;
-
     private readonly SemaphoreSlim _calls = new(1, 1);
     private readonly SemaphoreSlim _journal = new(1, 1);
     private readonly List<Task> _sends = [];
@@ -178,6 +172,9 @@ internal sealed class BatchSubmitter(RequestRoute route, EngineSettings settings
             throw new OperationCanceledException(run.SubmitStop);
         }
 
+        // Finished sends are dropped as new ones go out (a faulted one stays for the final WhenAll):
+        // the list stays a few tasks long however long the run.
+        _sends.RemoveAll(t => t.IsCompletedSuccessfully);
         _sends.Add(Task.Run(async () =>
         {
             try
@@ -257,7 +254,7 @@ internal sealed class BatchSubmitter(RequestRoute route, EngineSettings settings
         var last = items.Max(i => i.Index);
         var neighbors = new HashSet<string>(StringComparer.Ordinal);
         string? before = null;
-        for (var index = Math.Max(0, first - NeighborSpan); index <= last + NeighborSpan; index++)
+        for (var index = Math.Max(0, first - RunJournal.NeighborSpan); index <= last + RunJournal.NeighborSpan; index++)
         {
             if (settings.Journal?.FindRequest(index) is { } id)
             {
@@ -327,7 +324,7 @@ internal sealed class BatchSubmitter(RequestRoute route, EngineSettings settings
                 Created(created.Requests.Select(r => r.TimeCreated));
                 await AcceptAsync(items, created.Requests.Select(r => r.Id).ToArray()).ConfigureAwait(false);
                 break;
-            case Reconciliation.NotCreated when resends < MaxResends:
+            case Reconciliation.NotCreated when resends < CreateReconciler.MaxResends:
                 await CreateAsync(items, resends + 1).ConfigureAwait(false);
                 break;
             case Reconciliation.NotCreated:

@@ -3,27 +3,28 @@ namespace UbiOps.Client;
 /// <summary>What one run (or wait) of the engine is told: the options of either, checked.</summary>
 internal sealed record EngineSettings
 {
+    // No defaults here: For fills every field from the options, whose defaults are the documented ones.
     public int? TimeoutSeconds { get; init; }
 
     public string? NotificationGroup { get; init; }
 
-    public int MaxInFlight { get; init; } = 50_000;
+    public int MaxInFlight { get; init; }
 
-    public int MaxConcurrentCalls { get; init; } = 4;
+    public int MaxConcurrentCalls { get; init; }
 
-    public TimeSpan FirstPollDelay { get; init; } = TimeSpan.FromMilliseconds(100);
+    public TimeSpan FirstPollDelay { get; init; }
 
-    public TimeSpan MaxPollInterval { get; init; } = TimeSpan.FromSeconds(30);
+    public TimeSpan MaxPollInterval { get; init; }
 
-    public TimeSpan BatchLinger { get; init; } = TimeSpan.FromSeconds(1);
+    public TimeSpan BatchLinger { get; init; }
 
-    public TimeSpan ReconcileDelay { get; init; } = new UbiOpsResilienceOptions().ReconcileDelay;
+    public TimeSpan ReconcileDelay { get; init; }
 
     public IProgress<RunProgress>? Progress { get; init; }
 
     public RunJournal? Journal { get; init; }
 
-    public TimeProvider Time { get; init; } = TimeProvider.System;
+    public required TimeProvider Time { get; init; }
 
     /// <summary>Outcomes in input order (a run) or as they finish (a wait).</summary>
     public bool InOrder { get; init; } = true;
@@ -34,7 +35,7 @@ internal sealed record EngineSettings
     /// <summary>How many inputs there are, when known.</summary>
     public long? Total { get; init; }
 
-    public static EngineSettings For(RunOptions options, long? total) => new()
+    public static EngineSettings For(RunOptions options, long? total, TimeSpan reconcileDelay) => new()
     {
         TimeoutSeconds = options.RequestTimeoutSeconds(),
         NotificationGroup = options.NotificationGroup,
@@ -46,6 +47,7 @@ internal sealed record EngineSettings
         Progress = options.Progress,
         Journal = options.Journal,
         Time = options.TimeProvider,
+        ReconcileDelay = reconcileDelay,
         Total = total,
     };
 

@@ -279,7 +279,7 @@ internal sealed class RequestLedger(bool inOrder, long? total, ChannelWriter<Req
     }
 
     // Enough batches to span any window a lost answer is looked for in, without growing with the run.
-    private const int RecentCapacity = 16 * RequestLimits.MaxItemsPerCall;
+    private const int RecentCapacity = RunJournal.NeighborSpan;
 
     private void Remember(string id)
     {

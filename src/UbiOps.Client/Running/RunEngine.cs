@@ -12,8 +12,6 @@ namespace UbiOps.Client;
 /// </summary>
 internal sealed class RunEngine(RequestRoute route, RateBudget? budget, ServerClock clock, EngineSettings settings)
 {
-    private const int BatchSize = RequestLimits.MaxItemsPerCall;
-
     public async IAsyncEnumerable<RequestOutcome> RunAsync(IAsyncEnumerable<RunItem> items, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var channel = Channel.CreateUnbounded<RequestOutcome>(new UnboundedChannelOptions { SingleReader = true });

@@ -28,6 +28,13 @@ namespace UbiOps.Client;
 public abstract class RunJournal
 {
     /// <summary>
+    /// How many inputs on either side of an earlier run's open intent are asked about with
+    /// <see cref="FindRequest"/>: the batches a lost answer's time window can overlap, whose
+    /// requests must never be taken for the intent's. A journal keeps at least these.
+    /// </summary>
+    internal const int NeighborSpan = 16 * RequestLimits.MaxItemsPerCall;
+
+    /// <summary>
     /// The request an earlier run made for the input at <paramref name="index"/>, or
     /// <see langword="null"/> to submit the input. Called once per input, in input order.
     /// </summary>

@@ -139,52 +139,37 @@ public partial class DeploymentScope
     private async Task<ChunkCreated> CreateChunkAsync(IReadOnlyList<RequestInput> chunk, int? timeoutSeconds, string? notificationGroup,
         CreateReconciler reconciler, System.Collections.Concurrent.ConcurrentDictionary<string, byte> made)
     {
-        const int MaxResends = 3;
-        var time = TimeProvider.System;
-        for (var resends = 0; ; resends++)
+        // Other chunks of this call run at the same time: their requests are not this chunk's.
+        var attempt = await reconciler.SendAsync(chunk, async () =>
         {
-            var sent = time.GetUtcNow();
-            try
+            var sent = TimeProvider.System.GetUtcNow();
+            var created = (await _route.CreateBatchAsync(chunk, timeoutSeconds, notificationGroup, CancellationToken.None).ConfigureAwait(false)).ToArray();
+            if (created.Length != chunk.Count)
             {
-                var created = (await _route.CreateBatchAsync(chunk, timeoutSeconds, notificationGroup, CancellationToken.None).ConfigureAwait(false)).ToArray();
-                if (created.Length != chunk.Count)
-                {
-                    throw new InvalidOperationException(
-                        $"The API created {created.Length} requests for a batch of {chunk.Count} inputs, so they cannot be matched to the inputs.");
-                }
-
-                Client.Clock.Observe(sent, time.GetUtcNow(), created.Select(c => c.TimeCreated));
-                Remember(made, created.Select(c => c.Id));
-                return new ChunkCreated(created, null);
+                throw new InvalidOperationException(
+                    $"The API created {created.Length} requests for a batch of {chunk.Count} inputs, so they cannot be matched to the inputs.");
             }
-            catch (Exception e) when (resends < MaxResends && LostAnswer.Is(e, CancellationToken.None))
-            {
-                // Other chunks of this call run at the same time: their requests are not this chunk's.
-                Reconciliation found;
-                try
-                {
-                    found = await reconciler.ReconcileAsync(chunk, sent, time.GetUtcNow(), made.ContainsKey, CancellationToken.None).ConfigureAwait(false);
-                }
-                catch (Exception)
-                {
-                    // The server cannot even be read: only it knows whether the batch was made.
-                    return new ChunkCreated(null, chunk.Select(_ => (IReadOnlyList<string>)[]).ToArray());
-                }
 
-                switch (found)
-                {
-                    case Reconciliation.Created created:
-                        Remember(made, created.Requests.Select(r => r.Id));
-                        return new ChunkCreated(created.Requests.Select(r => new DeploymentRequestBatchCreateResponse
-                        {
-                            Id = r.Id, Deployment = r.Deployment, Version = r.Version, Status = r.Status, TimeCreated = r.TimeCreated,
-                        }).ToArray(), null);
-                    case Reconciliation.Undecided undecided:
-                        return new ChunkCreated(null, undecided.Candidates);
-                }
+            Client.Clock.Observe(sent, TimeProvider.System.GetUtcNow(), created.Select(c => c.TimeCreated));
+            return created;
+        }, made.ContainsKey, CancellationToken.None).ConfigureAwait(false);
 
-                // Provably not made: send it again.
-            }
+        switch (attempt)
+        {
+            case { Answer: { } answer }:
+                Remember(made, answer.Select(c => c.Id));
+                return new ChunkCreated(answer, null);
+            case { Found: Reconciliation.Created created }:
+                Remember(made, created.Requests.Select(r => r.Id));
+                return new ChunkCreated(created.Requests.Select(r => new DeploymentRequestBatchCreateResponse
+                {
+                    Id = r.Id, Deployment = r.Deployment, Version = r.Version, Status = r.Status, TimeCreated = r.TimeCreated,
+                }).ToArray(), null);
+            case { Found: Reconciliation.Undecided undecided }:
+                return new ChunkCreated(null, undecided.Candidates);
+            default:
+                // The server cannot even be read: only it knows whether the batch was made.
+                return new ChunkCreated(null, chunk.Select(_ => (IReadOnlyList<string>)[]).ToArray());
         }
     }
 

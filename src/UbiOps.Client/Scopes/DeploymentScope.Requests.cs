@@ -46,40 +46,16 @@ public partial class DeploymentScope
 
     private async Task<DeploymentRequestCreateResponse> CreateDirectAsync(RequestInput input, int? seconds, CancellationToken ct)
     {
-        const int MaxResends = 3;
-        var time = TimeProvider.System;
-        var reconciler = new CreateReconciler(_route, Client.Clock, new ReconcileSettings(Client.ReconcileDelay, time));
-        for (var resends = 0; ; resends++)
+        var reconciler = new CreateReconciler(_route, Client.Clock, new ReconcileSettings(Client.ReconcileDelay, TimeProvider.System));
+        var attempt = await reconciler.SendAsync([input], () => _route.CreateAsync(input, seconds, ct), _ => false, ct).ConfigureAwait(false);
+        return attempt switch
         {
-            var sent = time.GetUtcNow();
-            try
-            {
-                return await _route.CreateAsync(input, seconds, ct).ConfigureAwait(false);
-            }
-            catch (Exception e) when (resends < MaxResends && LostAnswer.Is(e, ct))
-            {
-                Reconciliation found;
-                try
-                {
-                    found = await reconciler.ReconcileAsync([input], sent, time.GetUtcNow(), _ => false, ct).ConfigureAwait(false);
-                }
-                catch (Exception lookup) when (!ct.IsCancellationRequested)
-                {
-                    // The server cannot even be read: only it knows whether the request was made.
-                    throw new AmbiguousRequestException([], new AggregateException(e, lookup));
-                }
-
-                switch (found)
-                {
-                    case Reconciliation.Created created:
-                        return await FinishedDirectAsync(created.Requests[0], seconds, ct).ConfigureAwait(false);
-                    case Reconciliation.Undecided undecided:
-                        throw new AmbiguousRequestException(undecided.Candidates[0], e);
-                }
-
-                // Provably not made: send it again.
-            }
-        }
+            { Answer: { } answer } => answer,
+            { LookupFailure: { } lookup } => throw new AmbiguousRequestException([], new AggregateException(attempt.Lost!, lookup)),
+            { Found: Reconciliation.Created created } => await FinishedDirectAsync(created.Requests[0], seconds, ct).ConfigureAwait(false),
+            { Found: Reconciliation.Undecided undecided } => throw new AmbiguousRequestException(undecided.Candidates[0], attempt.Lost!),
+            _ => throw new InvalidOperationException("A lost answer's look-up came to nothing."),
+        };
     }
 
     /// <summary>The direct request the server made although its answer was lost, once it has finished.</summary>

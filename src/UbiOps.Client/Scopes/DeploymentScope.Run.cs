@@ -27,11 +27,9 @@ public partial class DeploymentScope
     {
         ArgumentNullException.ThrowIfNull(inputs);
         options ??= new RunOptions();
-        var settings = EngineSettings.For(options, (inputs as IReadOnlyCollection<RequestInput>)?.Count) with { ReconcileDelay = Client.ReconcileDelay };
-        var items = inputs is IReadOnlyCollection<RequestInput>
+        return RunCore(options, (inputs as IReadOnlyCollection<RequestInput>)?.Count, () => inputs is IReadOnlyCollection<RequestInput>
             ? Guard.Inputs(inputs, nameof(inputs)).Select((input, i) => RunItem.Submit(i, input)).ToAsyncEnumerable()
-            : Positioned(inputs.ToAsyncEnumerable(), nameof(inputs));
-        return new RunEngine(_route, Client.Budget, Client.Clock, settings).RunAsync(items, cancellationToken);
+            : Positioned(inputs.ToAsyncEnumerable(), nameof(inputs)), cancellationToken);
     }
 
     /// <summary>
@@ -85,15 +83,18 @@ public partial class DeploymentScope
     {
         ArgumentNullException.ThrowIfNull(inputs);
         options ??= new RunOptions();
-        var settings = EngineSettings.For(options, total: null) with { ReconcileDelay = Client.ReconcileDelay };
-        return new RunEngine(_route, Client.Budget, Client.Clock, settings).RunAsync(Positioned(inputs, nameof(inputs)), cancellationToken);
+        return RunCore(options, total: null, () => Positioned(inputs, nameof(inputs)), cancellationToken);
     }
 
     /// <summary>The engine's form for the CLI: inputs at the positions it numbers them, some unreadable.</summary>
-    internal IAsyncEnumerable<RequestOutcome> RunItemsAsync(IAsyncEnumerable<RunItem> items, RunOptions options, CancellationToken cancellationToken)
+    internal IAsyncEnumerable<RequestOutcome> RunItemsAsync(IAsyncEnumerable<RunItem> items, RunOptions options, CancellationToken cancellationToken) =>
+        RunCore(options, total: null, () => items, cancellationToken);
+
+    // The options are checked before the inputs are looked at.
+    private IAsyncEnumerable<RequestOutcome> RunCore(RunOptions options, long? total, Func<IAsyncEnumerable<RunItem>> items, CancellationToken cancellationToken)
     {
-        var settings = EngineSettings.For(options, total: null) with { ReconcileDelay = Client.ReconcileDelay };
-        return new RunEngine(_route, Client.Budget, Client.Clock, settings).RunAsync(items, cancellationToken);
+        var settings = EngineSettings.For(options, total, Client.ReconcileDelay);
+        return new RunEngine(_route, Client.Budget, Client.Clock, settings).RunAsync(items(), cancellationToken);
     }
 
     private static async IAsyncEnumerable<RunItem> Positioned(IAsyncEnumerable<RequestInput> inputs, string name)
