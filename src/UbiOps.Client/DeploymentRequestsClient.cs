@@ -28,9 +28,6 @@ internal partial class DeploymentRequestsClient
         _authorization = ConnectionSettings.NormalizeToken(options.Token!);
     }
 
-    /// <summary>The JSON settings every request and response of this client uses.</summary>
-    internal static JsonSerializerSettings SerializerSettings { get; } = CreateSerializerSettings();
-
     static partial void UpdateJsonSerializerSettings(JsonSerializerSettings settings) => JsonDefaults.Apply(settings);
 
     // Generated code reads bodies as a stream by default and then keeps no text: an error's

@@ -37,7 +37,7 @@ internal static class CommandAction
         {
             var body = prepare(parse);
             await using var target = await TargetResolver.ResolveAsync(
-                parse, targetOptions, environment, emulatorDatabase?.Invoke(parse), cancellationToken, sharedDatabase: emulatorDatabase is null);
+                parse, targetOptions, environment, emulatorDatabase?.Invoke(parse), cancellationToken);
             host = target.BaseUrl;
             database = target.EmulatorDatabasePath;
             return await body(new CommandContext(parse, environment, target, cancellationToken));

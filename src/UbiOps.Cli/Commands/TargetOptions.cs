@@ -54,7 +54,7 @@ internal sealed class TargetOptions
         Description = "Retries of a call that failed transiently (429, 5xx, network); a create whose answer was lost is never sent " +
                       "again blindly: it is looked up on the server first.",
         HelpName = "n",
-        DefaultValueFactory = _ => 3,
+        DefaultValueFactory = _ => Defaults.MaxRetryAttempts,
         Validators =
         {
             result =>
@@ -70,21 +70,22 @@ internal sealed class TargetOptions
     public Option<double?> CallTimeout { get; } = new("--call-timeout")
     {
         Description = "Seconds one API call may take before it is given up (a read is then retried, a batch create looked up " +
-                      "on the server); default 30 for reads, 120 for batch creates.",
+                      $"on the server); default {Defaults.AttemptTimeout.TotalSeconds} for reads, {Defaults.BatchCreateTimeout.TotalSeconds} for batch creates.",
         HelpName = "seconds",
         Validators =
         {
             result =>
             {
-                if (result.GetValueOrDefault<double?>() is { } seconds && seconds is not (> 0 and <= MaxCallTimeoutSeconds))
+                var max = UbiOpsResilienceOptions.MaxCallTimeout.TotalSeconds;
+                if (result.GetValueOrDefault<double?>() is { } seconds && !(seconds > 0 && seconds <= max))
                 {
-                    result.AddError($"--call-timeout must be more than 0 and at most {MaxCallTimeoutSeconds} seconds, not {seconds}");
+                    result.AddError($"--call-timeout must be more than 0 and at most {max} seconds, not {seconds}");
                 }
             },
         },
     };
 
-    private const double MaxCallTimeoutSeconds = 86_400;
+    private static readonly UbiOpsResilienceOptions Defaults = new();
 
     public void AddTo(Command command)
     {

@@ -12,11 +12,10 @@ namespace UbiOps.Cli.Connection;
 /// </summary>
 internal static class TargetResolver
 {
-    // emulatorDatabase: where an embedded emulator keeps its requests (so a resumed run finds
-    // them); null for the database that the commands share (sharedDatabase) or else a throw-away one.
+    // emulatorDatabase: where an embedded emulator keeps a run's requests (so a resumed run finds
+    // them); null for the database that the commands share.
     public static async Task<CliTarget> ResolveAsync(
-        ParseResult parse, TargetOptions options, CliEnvironment environment, string? emulatorDatabase, CancellationToken cancellationToken,
-        bool sharedDatabase = false)
+        ParseResult parse, TargetOptions options, CliEnvironment environment, string? emulatorDatabase, CancellationToken cancellationToken)
     {
         var host = parse.GetValue(options.Host) ?? environment.Variable(UbiOpsClientOptions.HostEnvironmentVariable);
         var token = TokenSource.Read(parse, options, environment) ?? environment.Variable(UbiOpsClientOptions.TokenEnvironmentVariable);
@@ -27,16 +26,16 @@ internal static class TargetResolver
         UbiOpsEmulator? emulator = null;
         if (host is null && token is null)
         {
-            var shared = emulatorDatabase is null && sharedDatabase;
-            emulator = await EmbeddedEmulator.StartAsync(shared ? EmulatorDatabase.SharedPath(environment) : emulatorDatabase, environment, cancellationToken);
+            emulator = await EmbeddedEmulator.StartAsync(emulatorDatabase ?? EmulatorDatabase.SharedPath(environment), environment, cancellationToken);
             host = emulator.BaseUrl;
             token = emulator.Token;
             project ??= emulator.Project;
             environment.Error.WriteLine(
                 $"No --host/--token (or {UbiOpsClientOptions.HostEnvironmentVariable}/{UbiOpsClientOptions.TokenEnvironmentVariable}): " +
                 $"using the embedded emulator at {host} (project '{project}')" +
-                (shared ? $", its requests kept in {emulator.DatabasePath} ('ubiops-requests emulator reset' deletes them)."
-                    : emulatorDatabase is not null ? $", this run's requests kept in {emulator.DatabasePath} until it finishes." : "."));
+                (emulatorDatabase is null
+                    ? $", its requests kept in {emulator.DatabasePath} ('ubiops-requests emulator reset' deletes them)."
+                    : $", this run's requests kept in {emulator.DatabasePath} until it finishes."));
         }
 
         try

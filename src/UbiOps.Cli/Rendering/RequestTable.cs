@@ -32,7 +32,7 @@ internal static class RequestTable
             var created = r.TimeCreated;
             table.AddRow(
                 Markup.Escape(wide ? r.Id : Tail(r.Id, ShortIdLength)),
-                Markup.Escape(wide ? r.Version ?? string.Empty : Cut(r.Version ?? string.Empty, ShortVersionLength, ellipsis: true)),
+                Markup.Escape(wide ? r.Version ?? string.Empty : Cut(r.Version ?? string.Empty, ShortVersionLength)),
                 Markup.Escape(r.Status.Value),
                 wide ? Full(created) : Short(created, since: null, timeZone),
                 wide ? Full(r.TimeStarted) : Short(r.TimeStarted, created, timeZone),
@@ -54,8 +54,7 @@ internal static class RequestTable
             : $"{requests.Count} request(s); ids cut to their end, {ZoneName(timeZone)} times; --wide shows them whole");
     }
 
-    private static string Cut(string value, int length, bool ellipsis) =>
-        value.Length <= length ? value : ellipsis ? value[..(length - 1)] + "…" : value[..length];
+    private static string Cut(string value, int length) => value.Length <= length ? value : value[..(length - 1)] + "…";
 
     private static string Tail(string value, int length) => value.Length <= length ? value : "…" + value[^length..];
 

@@ -34,13 +34,13 @@ internal sealed class LookupCounter : IDisposable
             {
                 switch (tag)
                 {
-                    case { Key: "result", Value: "created" }:
+                    case { Key: UbiOpsMetrics.Reconciled.Tag, Value: UbiOpsMetrics.Reconciled.Created }:
                         Interlocked.Add(ref _created, value);
                         break;
-                    case { Key: "result", Value: "not_created" }:
+                    case { Key: UbiOpsMetrics.Reconciled.Tag, Value: UbiOpsMetrics.Reconciled.NotCreated }:
                         Interlocked.Add(ref _notCreated, value);
                         break;
-                    case { Key: "result" }:
+                    case { Key: UbiOpsMetrics.Reconciled.Tag }:
                         Interlocked.Add(ref _undecided, value);
                         break;
                 }

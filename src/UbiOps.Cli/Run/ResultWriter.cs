@@ -10,9 +10,6 @@ internal sealed class ResultWriter(string path) : IAsyncDisposable
 {
     private StreamWriter? _writer;
 
-    /// <summary>Lines written through this writer.</summary>
-    public long Written { get; private set; }
-
     public void Write(ResultLine line)
     {
         _writer ??= new StreamWriter(
@@ -25,7 +22,6 @@ internal sealed class ResultWriter(string path) : IAsyncDisposable
         }
 
         _writer.Write('\n');
-        Written++;
     }
 
     public Task FlushAsync() => _writer?.FlushAsync() ?? Task.CompletedTask;
@@ -52,26 +48,25 @@ internal sealed class ResultWriter(string path) : IAsyncDisposable
         }
 
         long count = 0, keep = 0, offset = 0;
-        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16))
+        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1))
         {
-            int b;
-            while ((b = stream.ReadByte()) >= 0)
+            var buffer = new byte[1 << 16];
+            int read;
+            while ((read = stream.Read(buffer)) > 0)
             {
-                offset++;
-                if (b == '\n')
+                var chunk = buffer.AsSpan(0, read);
+                for (var at = chunk.IndexOf((byte)'\n'); at >= 0; at = chunk.IndexOf((byte)'\n'))
                 {
-                    count++;
-                    if (count == lines)
+                    offset += at + 1;
+                    chunk = chunk[(at + 1)..];
+                    if (++count == lines)
                     {
                         keep = offset;
                     }
                 }
-            }
-        }
 
-        if (lines == 0)
-        {
-            keep = 0;
+                offset += chunk.Length;
+            }
         }
 
         if (count >= lines && new FileInfo(path).Length != keep)

@@ -95,9 +95,6 @@ internal sealed class RunStateFile : IAsyncDisposable
     public Task AppendFinishedAsync(long results, long failed) =>
         AppendAsync(new JObject { ["finished"] = new JObject { ["results"] = results, ["failed"] = failed } }.ToString(Formatting.None));
 
-    /// <summary>Whether anything was written (so there is a state to keep).</summary>
-    public bool Exists => _writer is not null || File.Exists(_path);
-
     public async ValueTask DisposeAsync()
     {
         if (_writer is not null)

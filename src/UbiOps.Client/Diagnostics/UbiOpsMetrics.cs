@@ -26,6 +26,15 @@ internal static class UbiOpsMetrics
         public const string ReconciliationCalls = "ubiops.client.reconcile.calls";
     }
 
+    /// <summary>The <see cref="Reconciliations"/> tag and its values: what a lost answer's look-up found.</summary>
+    public static class Reconciled
+    {
+        public const string Tag = "result";
+        public const string Created = "created";
+        public const string NotCreated = "not_created";
+        public const string Undecided = "undecided";
+    }
+
     private static readonly Meter Meter = new(UbiOpsDiagnostics.MeterName, typeof(UbiOpsMetrics).Assembly.GetName().Version?.ToString());
 
     /// <summary>HTTP attempts sent, tagged with the operation and the answer's status code (or the error).</summary>
@@ -65,7 +74,7 @@ internal static class UbiOpsMetrics
         Names.ReconciliationCalls, "{call}", "Calls made to find out whether a create whose answer was lost made its requests.");
 
     public static void RecordReconciliation(string result) =>
-        Reconciliations.Add(1, new KeyValuePair<string, object?>("result", result));
+        Reconciliations.Add(1, new KeyValuePair<string, object?>(Reconciled.Tag, result));
 
     public static void RecordRateLimitWait(TimeSpan waited)
     {

@@ -105,7 +105,7 @@ internal sealed class CreateReconciler(RequestRoute route, ServerClock clock, Re
             return Decide(inputs.Count, wanted, found, unreadable, complete);
         }
 
-        UbiOpsMetrics.RecordReconciliation("not_created");
+        UbiOpsMetrics.RecordReconciliation(UbiOpsMetrics.Reconciled.NotCreated);
         return new Reconciliation.NotCreated();
     }
 
@@ -187,7 +187,7 @@ internal sealed class CreateReconciler(RequestRoute route, ServerClock clock, Re
                 }
             }
 
-            UbiOpsMetrics.RecordReconciliation("created");
+            UbiOpsMetrics.RecordReconciliation(UbiOpsMetrics.Reconciled.Created);
             return new Reconciliation.Created(requests);
         }
 
@@ -202,7 +202,7 @@ internal sealed class CreateReconciler(RequestRoute route, ServerClock clock, Re
             }
         }
 
-        UbiOpsMetrics.RecordReconciliation("undecided");
+        UbiOpsMetrics.RecordReconciliation(UbiOpsMetrics.Reconciled.Undecided);
         return new Reconciliation.Undecided(candidates);
     }
 

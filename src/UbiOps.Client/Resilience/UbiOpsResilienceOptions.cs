@@ -89,6 +89,9 @@ public sealed class UbiOpsResilienceOptions
     /// <value>The default value is 2 seconds. Must be between zero and 1 minute.</value>
     public TimeSpan ReconcileDelay { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>The longest one call may take (<see cref="AttemptTimeout"/>, <see cref="BatchCreateTimeout"/>): a day.</summary>
+    internal static readonly TimeSpan MaxCallTimeout = TimeSpan.FromDays(1);
+
     /// <summary>The problems with these settings, each naming the setting; empty when they are valid.</summary>
     internal IEnumerable<string> FindProblems()
     {
@@ -100,8 +103,8 @@ public sealed class UbiOpsResilienceOptions
 
         foreach (var problem in CheckRange(nameof(BaseDelay), BaseDelay, TimeSpan.Zero, TimeSpan.FromHours(1))
             .Concat(CheckRange(nameof(MaxRetryDelay), MaxRetryDelay, TimeSpan.FromMilliseconds(1), TimeSpan.FromDays(1)))
-            .Concat(CheckRange(nameof(AttemptTimeout), AttemptTimeout, TimeSpan.FromMilliseconds(10), TimeSpan.FromDays(1)))
-            .Concat(CheckRange(nameof(BatchCreateTimeout), BatchCreateTimeout, TimeSpan.FromMilliseconds(10), TimeSpan.FromDays(1)))
+            .Concat(CheckRange(nameof(AttemptTimeout), AttemptTimeout, TimeSpan.FromMilliseconds(10), MaxCallTimeout))
+            .Concat(CheckRange(nameof(BatchCreateTimeout), BatchCreateTimeout, TimeSpan.FromMilliseconds(10), MaxCallTimeout))
             .Concat(CheckRange(nameof(DirectRequestTimeoutMargin), DirectRequestTimeoutMargin, TimeSpan.Zero, TimeSpan.FromHours(1)))
             .Concat(CheckRange(nameof(TotalTimeout), TotalTimeout, TimeSpan.FromMilliseconds(10), TimeSpan.FromDays(1)))
             .Concat(CheckRange(nameof(ReconcileDelay), ReconcileDelay, TimeSpan.Zero, TimeSpan.FromMinutes(1))))

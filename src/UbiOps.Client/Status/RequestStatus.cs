@@ -79,8 +79,4 @@ public readonly struct RequestStatus : IEquatable<RequestStatus>
 
     /// <inheritdoc />
     public override string ToString() => Value;
-
-    /// <summary>A status as a server sent it; an empty or missing one becomes <see langword="default"/>.</summary>
-    internal static RequestStatus FromServer(string? value) =>
-        string.IsNullOrWhiteSpace(value) ? default : new RequestStatus(value);
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using UbiOps.Client;
 
 namespace UbiOps.Cli.Tests.Support;
 
@@ -29,8 +30,8 @@ internal sealed class CliProcess : IDisposable
             start.ArgumentList.Add(arg);
         }
 
-        start.Environment.Remove("UBIOPS_API_HOST");
-        start.Environment.Remove("UBIOPS_API_TOKEN");
+        start.Environment.Remove(UbiOpsClientOptions.HostEnvironmentVariable);
+        start.Environment.Remove(UbiOpsClientOptions.TokenEnvironmentVariable);
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;
