@@ -60,7 +60,8 @@ for project in "${libraries[@]}"; do
 
   # SourceLink: the nuspec names the repository and commit, the PDB maps sources to URLs.
   nuspec=$(unzip -p "$package" "$project.nuspec")
-  if grep -q '<repository [^>]*commit=' <<<"$nuspec" && [ -n "$symbols" ] && unzip -p "$symbols" "lib/net10.0/$project.pdb" | grep -aq '"documents"'; then
+  pdb=$([ -n "$symbols" ] && unzip -p "$symbols" "lib/net10.0/$project.pdb" | tr -d '\0' || true)
+  if grep -q '<repository [^>]*commit=' <<<"$nuspec" && grep -q '"documents"' <<<"$pdb"; then
     echo "check-package: $project: SourceLink present ($(grep -o '<repository [^>]*>' <<<"$nuspec"))"
   else
     echo "check-package: $project: warning: no SourceLink information (the repository has no GitHub remote)"
@@ -69,7 +70,7 @@ done
 
 # The emulator library depends on the client package of the same version (the models it serves).
 emulator=$(package_of UbiOps.Emulator)
-if [ -n "$emulator" ] && ! unzip -p "$emulator" UbiOps.Emulator.nuspec | grep -q '<dependency id="UbiOps.Client"'; then
+if [ -n "$emulator" ] && ! grep -q '<dependency id="UbiOps.Client"' <<<"$(unzip -p "$emulator" UbiOps.Emulator.nuspec)"; then
   fail "$(basename "$emulator") does not depend on the UbiOps.Client package"
 fi
 

@@ -30,7 +30,7 @@ def main(project):
     body = set(line for line in lines if not line.startswith("#"))
     body = (body - gone) | missing
     with open(unshipped, "w", encoding="utf-8", newline="\n") as f:
-        f.write("\n".join(header + sorted(body, key=lambda s: (s.lstrip("~").split(" ")[-1] if False else s.lstrip("~")).lower())) + "\n")
+        f.write("\n".join(header + sorted(body, key=lambda s: s.lstrip("~").lower())) + "\n")
     print(f"{unshipped}: {len(missing)} added, {len(gone)} removed")
     other = [line for line in build.stdout.splitlines() if " error " in line and "RS0016" not in line and "RS0017" not in line]
     if other:

@@ -42,17 +42,15 @@ await using (var proxy = await CountingProxy.StartAsync(limited.RootUrl))
         var probe = limited.BaseUrl + "/projects/demo/deployments/echo/requests?limit=1";
         using (var first = await http.GetAsync(probe))
         {
-            var reset = first.Headers.TryGetValues("x-ratelimit-reset", out var values) ? double.Parse(values.First(), CultureInfo.InvariantCulture) : 60;
-            Console.Error.WriteLine($"  (waiting {reset:F0} s for a fresh rate-limit window)");
-            await Task.Delay(TimeSpan.FromSeconds(Math.Max(0, reset - 1.5)));
+            var reset = RateLimitHeaders.Seconds(first) ?? TimeSpan.FromMinutes(1);
+            Console.Error.WriteLine($"  (waiting {reset.TotalSeconds:F0} s for a fresh rate-limit window)");
+            await Task.Delay(TimeSpan.FromSeconds(Math.Max(0, reset.TotalSeconds - 1.5)));
         }
 
         while (true)
         {
             using var answer = await http.GetAsync(probe);
-            var remaining = answer.Headers.TryGetValues("x-ratelimit-remaining", out var left) ? int.Parse(left.First(), CultureInfo.InvariantCulture) : 0;
-            var limit = answer.Headers.TryGetValues("x-ratelimit-limit", out var max) ? int.Parse(max.First(), CultureInfo.InvariantCulture) : 300;
-            if (answer.IsSuccessStatusCode && remaining == limit - 1)
+            if (answer.IsSuccessStatusCode && RateLimitHeaders.Read(answer) is { } window && window.Remaining == window.Limit - 1)
             {
                 break;
             }

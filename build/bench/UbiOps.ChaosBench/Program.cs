@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Newtonsoft.Json.Linq;
+using UbiOps.Cli.Run;
 using UbiOps.Client;
 using UbiOps.Emulator;
 
@@ -24,7 +24,7 @@ var rows = new List<string>();
 
 // ---- The library: one RunAsync ---------------------------------------------------------------
 {
-    var lookups = new LookupMeter();
+    var lookups = new LookupCounter();
     var client = UbiOpsClient.Create(new UbiOpsClientOptions
     {
         Token = emulator.Token,
@@ -137,40 +137,4 @@ internal partial class Program
 {
     [GeneratedRegex(@"(?<lookups>\d+) lost answer\(s\) looked up on the server \(.*; (?<calls>\d+) calls\)")]
     private static partial Regex LookupLine();
-}
-
-/// <summary>The library's look-ups of lost answers, from its own meter.</summary>
-internal sealed class LookupMeter : IDisposable
-{
-    private readonly MeterListener _listener = new();
-    private long _lookups, _calls;
-
-    public LookupMeter()
-    {
-        _listener.InstrumentPublished = (instrument, listener) =>
-        {
-            if (instrument.Meter.Name == UbiOpsDiagnostics.MeterName && instrument.Name.StartsWith("ubiops.client.reconcile.", StringComparison.Ordinal))
-            {
-                listener.EnableMeasurementEvents(instrument);
-            }
-        };
-        _listener.SetMeasurementEventCallback<long>((instrument, value, _, _) =>
-        {
-            if (instrument.Name.EndsWith(".calls", StringComparison.Ordinal))
-            {
-                Interlocked.Add(ref _calls, value);
-            }
-            else
-            {
-                Interlocked.Add(ref _lookups, value);
-            }
-        });
-        _listener.Start();
-    }
-
-    public long Lookups => Interlocked.Read(ref _lookups);
-
-    public long Calls => Interlocked.Read(ref _calls);
-
-    public void Dispose() => _listener.Dispose();
 }

@@ -8,8 +8,7 @@ namespace UbiOps.EmulatorBench;
 internal sealed record RequestTimes(string Id, string Status, DateTimeOffset Created, DateTimeOffset? Completed)
 {
     /// <summary>Completed, failed or cancelled: nothing more will happen to it.</summary>
-    public bool IsFinished => Status == RequestStatus.Completed.Value || Status == RequestStatus.Failed.Value ||
-                              Status == RequestStatus.Cancelled.Value;
+    public bool IsFinished => new RequestStatus(Status).IsTerminal;
 
     public static RequestTimes From(JsonElement request) => new(
         request.GetProperty("id").GetString()!,

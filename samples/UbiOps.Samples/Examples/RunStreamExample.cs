@@ -58,7 +58,9 @@ public sealed class FileJournal : RunJournal
     public FileJournal(string path)
     {
         _path = path;
-        foreach (var parts in File.Exists(path) ? File.ReadLines(path).Select(l => l.Split(' ')) : [])
+        // Whole lines only: what follows the last line break is a line a kill cut short.
+        var lines = File.Exists(path) ? File.ReadAllText(path).Split('\n')[..^1] : [];
+        foreach (var parts in lines.Select(l => l.Split(' ')))
         {
             if (parts is ["sending", var at, .. var indices] && long.TryParse(at, out var ms))
             {

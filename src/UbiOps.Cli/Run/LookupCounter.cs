@@ -49,10 +49,16 @@ internal sealed class LookupCounter : IDisposable
         _listener.Start();
     }
 
+    /// <summary>The lost answers looked up so far.</summary>
+    public long Lookups => Interlocked.Read(ref _created) + Interlocked.Read(ref _notCreated) + Interlocked.Read(ref _undecided);
+
+    /// <summary>The calls those look-ups cost.</summary>
+    public long Calls => Interlocked.Read(ref _calls);
+
     /// <summary>E.g. " 3 lost answers looked up on the server (2 found, 1 sent again; 11 calls)."; empty when there were none.</summary>
     public string Describe()
     {
-        var lookups = Interlocked.Read(ref _created) + Interlocked.Read(ref _notCreated) + Interlocked.Read(ref _undecided);
+        var lookups = Lookups;
         if (lookups == 0)
         {
             return "";
@@ -60,7 +66,7 @@ internal sealed class LookupCounter : IDisposable
 
         var undecided = Interlocked.Read(ref _undecided);
         return $" {lookups} lost answer(s) looked up on the server ({Interlocked.Read(ref _created)} found, {Interlocked.Read(ref _notCreated)} sent again" +
-               (undecided > 0 ? $", {undecided} undecided" : "") + $"; {Interlocked.Read(ref _calls)} calls).";
+               (undecided > 0 ? $", {undecided} undecided" : "") + $"; {Calls} calls).";
     }
 
     public void Dispose() => _listener.Dispose();

@@ -61,4 +61,25 @@ public sealed class RunStreamExampleTests : EmulatorFixture
             Directory.Delete(directory, recursive: true);
         }
     }
+
+    [TestCase("0 req-0\n12 ab")]
+    [TestCase("0 req-0\nsending 1700000000000 12 ")]
+    public void FileJournal_LastLineCutShortByAKill_IsSkipped(string journalText)
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(path, journalText);
+
+            var journal = new FileJournal(path);
+
+            Assert.That(journal.FindRequest(0), Is.EqualTo("req-0"));
+            Assert.That(journal.FindRequest(12), Is.Null);
+            Assert.That(journal.FindIntent(12), Is.Null);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }
