@@ -6,6 +6,7 @@ Protocol: JSON lines. The emulator writes to stdin, first {"init": {...}}, then 
 The package's own output (print, logging, C extensions) goes to stderr, so it cannot corrupt
 the protocol, and its stdin is empty.
 """
+import functools
 import importlib.util
 import inspect
 import json
@@ -34,8 +35,10 @@ def describe(error):
     return text if text else type(error).__name__
 
 
+@functools.lru_cache(maxsize=None)
 def takes_context(function):
-    """Whether a request function wants the context: request(self, data, context) vs request(self, data)."""
+    """Whether a request function wants the context: request(self, data, context) vs request(self, data).
+    Asked per request; bound methods of one instance are equal, so the signature is read once."""
     parameters = inspect.signature(function).parameters.values()
     if any(p.name == "context" or p.kind is p.VAR_KEYWORD for p in parameters):
         return True
