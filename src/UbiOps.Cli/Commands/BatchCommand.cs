@@ -68,7 +68,7 @@ internal static class BatchCommand
         }
 
         var created = await context.Scope.CreateBatchAsync(
-            chunk.Select(r => RequestInput.FromObject(r.Data!)), options, context.Cancellation);
+            chunk.Select(r => RequestInput.FromParsed(r.Data!)), options, context.Cancellation);
         for (var i = 0; i < chunk.Count; i++)
         {
             JsonOutput.WriteLine(context.Out, new JObject

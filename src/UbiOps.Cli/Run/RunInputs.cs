@@ -51,14 +51,14 @@ internal sealed class RunInputs(RunRecord? earlier, IRunObserver observer, strin
 
                 yield return RunItem.Known(record.Index, request.Id);
             }
-            else if (Input(record) is { } input)
+            else
             {
                 if (earlier?.Intents.TryGetValue(record.Index, out var intent) == true && intent.Fingerprint != record.Fingerprint)
                 {
                     throw Mismatch(record, "is not the input that was being sent when the run stopped");
                 }
 
-                yield return RunItem.Submit(record.Index, input);
+                yield return RunItem.Submit(record.Index, RequestInput.FromParsed(record.Data!));
             }
         }
     }
@@ -81,8 +81,6 @@ internal sealed class RunInputs(RunRecord? earlier, IRunObserver observer, strin
             return (ResultLine.From(outcome, record.LineNumber, record.Unreadable), record.Fingerprint);
         }
     }
-
-    private static RequestInput? Input(InputRecord record) => RequestInput.FromObject(record.Data!);
 
     private CliUsageException Mismatch(InputRecord record, string what) => new(
         $"input line {record.LineNumber} {what}: the input file (or its order) changed since {Path.GetFileName(outputPath)} was started. " +

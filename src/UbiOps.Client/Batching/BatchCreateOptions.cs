@@ -32,10 +32,7 @@ public sealed class BatchCreateOptions
     internal int? TimeoutSeconds()
     {
         var seconds = Guard.TimeoutSeconds(Timeout, RequestLimits.MaxBatchTimeout, nameof(Timeout));
-        if (NotificationGroup is not null && string.IsNullOrWhiteSpace(NotificationGroup))
-        {
-            throw new ArgumentException($"{nameof(NotificationGroup)} must not be empty when set.", nameof(NotificationGroup));
-        }
+        Guard.NotificationGroup(NotificationGroup, nameof(NotificationGroup));
 
         if (MaxConcurrency < 1)
         {

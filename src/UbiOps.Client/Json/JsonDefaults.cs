@@ -46,7 +46,7 @@ internal static class JsonDefaults
                 FloatParseHandling = FloatParseHandling.Double,
             };
             var token = JToken.ReadFrom(reader, new JsonLoadSettings { CommentHandling = CommentHandling.Load });
-            if (token.Type == JTokenType.Comment || token.SelectTokens("..*").Any(t => t.Type == JTokenType.Comment) || reader.Read())
+            if (token.Type == JTokenType.Comment || (token is JContainer container && container.Descendants().Any(t => t.Type == JTokenType.Comment)) || reader.Read())
             {
                 throw new JsonReaderException("Only one JSON value, without comments, is allowed.");
             }

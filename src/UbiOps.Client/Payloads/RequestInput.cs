@@ -93,11 +93,19 @@ public sealed class RequestInput : IEquatable<RequestInput>
     public static RequestInput FromJson(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        var token = JsonDefaults.ParseToken(json, nameof(json));
-        return token.Type == JTokenType.String
-            ? new RequestInput(token.Value<string>()!, null)
-            : FromObject(token);
+        return FromParsed(JsonDefaults.ParseToken(json, nameof(json)));
     }
+
+    /// <summary>
+    /// An input from JSON just parsed, which nothing else holds: taken as it is, not copied (one
+    /// input per line of a large file). Anything but a string or an object is refused as by <see cref="FromObject"/>.
+    /// </summary>
+    internal static RequestInput FromParsed(JToken token) => token switch
+    {
+        { Type: JTokenType.String } => new RequestInput(token.Value<string>()!, null),
+        JObject fields => new RequestInput(null, fields),
+        _ => FromObject(token),
+    };
 
     /// <summary>A plain input from a string.</summary>
     /// <param name="text">The text.</param>

@@ -390,16 +390,10 @@ internal sealed class BatchSubmitter(RequestRoute route, EngineSettings settings
     // The batch did not (surely) become requests: stop submitting; what was accepted is still waited for.
     private void Stop(IReadOnlyList<RunItem> items, Exception failure)
     {
-        var indices = items.Select(i => i.Index).ToArray();
-        run.Ledger.StopAt(indices.Min());
-        foreach (var index in indices)
-        {
-            run.Ledger.Abandon(index);
-        }
-
+        Abandon(items);
         run.FailSubmitting(failure is UbiOpsApiException { StatusCode: >= 400 and < 500 }
             ? failure // a clear refusal of the call itself (unknown deployment, bad token): nothing was made
-            : new BatchSubmissionException([], indices.Select(i => checked((int)i)).ToArray(), failure));
+            : new BatchSubmissionException([], items.Select(i => checked((int)i.Index)).ToArray(), failure));
     }
 
     /// <summary>The API refused the inputs themselves: nothing of the batch was made, and part of it may be fine.</summary>

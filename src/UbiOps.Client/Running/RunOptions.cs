@@ -72,10 +72,7 @@ public sealed class RunOptions
     internal int? RequestTimeoutSeconds()
     {
         var seconds = Guard.TimeoutSeconds(RequestTimeout, RequestLimits.MaxBatchTimeout, nameof(RequestTimeout));
-        if (NotificationGroup is not null && string.IsNullOrWhiteSpace(NotificationGroup))
-        {
-            throw new ArgumentException($"{nameof(NotificationGroup)} must not be empty when set.", nameof(NotificationGroup));
-        }
+        Guard.NotificationGroup(NotificationGroup, nameof(NotificationGroup));
 
         if (MaxInFlight < RequestLimits.MaxItemsPerCall)
         {

@@ -108,5 +108,14 @@ internal static class Guard
         }
     }
 
+    /// <summary>A notification group, when one is set, must name one.</summary>
+    public static void NotificationGroup(string? group, string name)
+    {
+        if (group is not null && string.IsNullOrWhiteSpace(group))
+        {
+            throw new ArgumentException($"{name} must not be empty when set.", name);
+        }
+    }
+
     private static string Kind(RequestInput input) => input.IsPlain ? "plain" : "structured";
 }
