@@ -97,9 +97,12 @@ namespace UbiOps.Client
         /// <param name="deployment_name">Name of the deployment.</param>
         /// <param name="timeout">Timeout for the deployment request in seconds. The maximum allowed value is 3600 (1 hour)
         /// <br/>and the default value is 300 (5 minutes).</param>
+        /// <param name="priority">Priority level of the request: 0 is high priority, 1 standard priority (the default).
+        /// <br/>Waiting high-priority requests start before waiting standard ones. Read by today's
+        /// <br/>service (2025-12); the 2024-07 generation ignores it.</param>
         /// <returns>Details of the created deployment request.</returns>
         /// <exception cref="UbiOpsApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<DeploymentRequestCreateResponse> Deployment_requests_createAsync(RequestInput data, string project_name, string deployment_name, int? timeout = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<DeploymentRequestCreateResponse> Deployment_requests_createAsync(RequestInput data, string project_name, string deployment_name, int? timeout = null, RequestPriority? priority = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (project_name == null)
                 throw new System.ArgumentNullException("project_name");
@@ -136,6 +139,10 @@ namespace UbiOps.Client
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("timeout")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(timeout, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
+                    if (priority != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("priority")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(priority, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
                     urlBuilder_.Length--;
 
                     PrepareRequest(client_, request_, urlBuilder_);
@@ -144,6 +151,7 @@ namespace UbiOps.Client
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    Stamp(request_, "deployment_requests_create", timeout);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -247,28 +255,39 @@ namespace UbiOps.Client
         /// <remarks>
         /// List all requests for the default version of a deployment.
         /// <br/>
-        /// <br/>If no start or end date is provided, the most recent requests are returned.
+        /// <br/>Today's service (2025-12) lists only completed requests unless `status` is given, lists
+        /// <br/>`pending` and `processing` each only on their own, and applies `start_date`, `end_date`
+        /// <br/>and `search_id` to completed, failed and cancelled requests only. Without dates, the most
+        /// <br/>recent requests come first. Servers of the 2024-07 generation list every status unless
+        /// <br/>`status` is given, and also read `sort`, `success`, `pipeline` and `request_schedule`.
         /// </remarks>
         /// <param name="project_name">Name of the project.</param>
         /// <param name="deployment_name">Name of the deployment.</param>
-        /// <param name="status">Status of the request. Can be 'pending', 'processing', 'failed', 'completed', 'cancelled'
-        /// <br/>or 'cancelled_pending'.</param>
+        /// <param name="status">Status of the requests to list: 'pending', 'processing', 'completed', 'failed' or
+        /// <br/>'cancelled' (the 2024-07 generation also lists 'cancelled_pending'). Without it, today's
+        /// <br/>service (2025-12) lists only completed requests, the 2024-07 generation every status.
+        /// <br/>Today's service also takes a comma-separated combination of statuses, in which 'pending'
+        /// <br/>and 'processing' cannot appear: those are listed each on their own.</param>
         /// <param name="success">[DEPRECATED] A boolean value that indicates whether the request was successful. This
-        /// <br/>field is deprecated, use 'status' instead.</param>
+        /// <br/>field is deprecated, use 'status' instead. Read only by the 2024-07 generation.</param>
         /// <param name="limit">The maximum number of requests given back, default is 50.</param>
         /// <param name="offset">The number which forms the starting point of the requests given back. If offset equals
         /// <br/>2, then the first 2 requests will be omitted from the list.</param>
         /// <param name="sort">Direction of sorting according to the creation date of the request, can be 'asc' or
-        /// <br/>'desc'. The default sorting is done in descending order.</param>
+        /// <br/>'desc'. The default sorting is done in descending order. Read only by the 2024-07
+        /// <br/>generation: today's service (2025-12) always returns the newest first.</param>
         /// <param name="pipeline">A boolean value that indicates whether the deployment request was part of a pipeline
-        /// <br/>request.</param>
-        /// <param name="request_schedule">The name of a request schedule that created requests.</param>
+        /// <br/>request. Read only by the 2024-07 generation.</param>
+        /// <param name="request_schedule">The name of a request schedule that created requests. Read only by the 2024-07
+        /// <br/>generation.</param>
         /// <param name="start_date">Start date of the interval for which the requests are retrieved, looking at the creation
-        /// <br/>date of the request. Sent with its offset, e.g. `2020-03-28T20:00:26+00:00`.</param>
+        /// <br/>date of the request. Sent with its offset, e.g. `2020-03-28T20:00:26+00:00`. On today's
+        /// <br/>service (2025-12) only for completed, failed and cancelled requests.</param>
         /// <param name="end_date">End date of the interval for which the requests are retrieved, looking at the creation
-        /// <br/>date of the request. Sent with its offset, e.g. `2020-03-28T22:00:26+00:00`.</param>
+        /// <br/>date of the request. Sent with its offset, e.g. `2020-03-28T22:00:26+00:00`. On today's
+        /// <br/>service (2025-12) only for completed, failed and cancelled requests.</param>
         /// <param name="search_id">A string to search inside request ids. It will filter all request ids that contain this
-        /// <br/>string.</param>
+        /// <br/>string. On today's service (2025-12) only for completed, failed and cancelled requests.</param>
         /// <returns>The deployment requests that match the filters.</returns>
         /// <exception cref="UbiOpsApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<DeploymentRequestList>> Deployment_requests_listAsync(string project_name, string deployment_name, RequestStatus? status = null, bool? success = null, int? limit = null, int? offset = null, SortDirection? sort = null, bool? pipeline = null, string? request_schedule = null, System.DateTimeOffset? start_date = null, System.DateTimeOffset? end_date = null, string? search_id = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -345,6 +364,7 @@ namespace UbiOps.Client
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    Stamp(request_, "deployment_requests_list", null);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -452,11 +472,14 @@ namespace UbiOps.Client
         /// <param name="timeout">Timeout for the batch deployment request in seconds. The maximum allowed value is 172800
         /// <br/>(48 hours) and the default value is 14400 (4 hours). The clock of a request starts when it
         /// <br/>starts processing.</param>
+        /// <param name="priority">Priority level of the request: 0 is high priority, 1 standard priority (the default).
+        /// <br/>Waiting high-priority requests start before waiting standard ones. Read by today's
+        /// <br/>service (2025-12); the 2024-07 generation ignores it.</param>
         /// <param name="notification_group">Name of a notification group to send notifications (e.g., emails) when the request is
-        /// <br/>completed.</param>
+        /// <br/>completed. Read only by the 2024-07 generation; today's service (2025-12) no longer takes it.</param>
         /// <returns>The details of the created deployment requests, in the order of the input.</returns>
         /// <exception cref="UbiOpsApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<DeploymentRequestBatchCreateResponse>> Batch_deployment_requests_createAsync(System.Collections.Generic.IEnumerable<RequestInput> data, string project_name, string deployment_name, int? timeout = null, string? notification_group = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<DeploymentRequestBatchCreateResponse>> Batch_deployment_requests_createAsync(System.Collections.Generic.IEnumerable<RequestInput> data, string project_name, string deployment_name, int? timeout = null, RequestPriority? priority = null, string? notification_group = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (project_name == null)
                 throw new System.ArgumentNullException("project_name");
@@ -493,6 +516,10 @@ namespace UbiOps.Client
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("timeout")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(timeout, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
+                    if (priority != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("priority")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(priority, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
                     if (notification_group != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("notification_group")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(notification_group, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
@@ -505,6 +532,7 @@ namespace UbiOps.Client
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    Stamp(request_, "batch_deployment_requests_create", timeout);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -655,6 +683,7 @@ namespace UbiOps.Client
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    Stamp(request_, "deployment_requests_batch_get", null);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -794,6 +823,160 @@ namespace UbiOps.Client
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    Stamp(request_, "deployment_requests_batch_delete", null);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<object>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UbiOpsApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ErrorResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UbiOpsApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UbiOpsApiException<ErrorResponse>("The input is invalid; the body names what was wrong.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ErrorResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UbiOpsApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UbiOpsApiException<ErrorResponse>("No token, or a token that is not valid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ErrorResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UbiOpsApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UbiOpsApiException<ErrorResponse>("The project, deployment, version or request does not exist.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ErrorResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UbiOpsApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UbiOpsApiException<ErrorResponse>("Too many requests from this source address. The rate limit of the requests endpoints is\n300 requests per minute.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new UbiOpsApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Cancel multiple deployment requests
+        /// </summary>
+        /// <remarks>
+        /// Cancel multiple deployment requests of the default version of a deployment: a pending request is cancelled
+        /// <br/>at once, a processing one goes to 'cancelled_pending' on its way to 'cancelled'. If one of
+        /// <br/>the given requests does not exist, an error message is given and no request is cancelled.
+        /// <br/>A maximum of 250 deployment requests can be cancelled with this method.
+        /// <br/>
+        /// <br/>To cancel all pending or all processing requests, use the query parameter `status`, with
+        /// <br/>the value 'pending' or 'processing', and an empty request body.
+        /// <br/>
+        /// <br/>Served by today's service (2025-12); servers of the 2024-07 generation do not have it.
+        /// </remarks>
+        /// <param name="project_name">Name of the project.</param>
+        /// <param name="deployment_name">Name of the deployment.</param>
+        /// <param name="status">Cancel every request with this status, 'pending' or 'processing', instead of the ids of
+        /// <br/>the body (send an empty body).</param>
+        /// <param name="data">A list of ids for the requests to cancel (at most 250); an empty list (or no body) with
+        /// <br/>the query parameter `status`.</param>
+        /// <returns>The requests were cancelled: pending ones at once, processing ones on their way
+        /// <br/>('cancelled_pending'). The docs promise an object and say nothing of its fields.</returns>
+        /// <exception cref="UbiOpsApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<object> Deployment_requests_batch_cancelAsync(string project_name, string deployment_name, RequestStatus? status = null, System.Collections.Generic.IEnumerable<string>? data = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (project_name == null)
+                throw new System.ArgumentNullException("project_name");
+
+            if (deployment_name == null)
+                throw new System.ArgumentNullException("deployment_name");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(data, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.StringContent(json_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
+                    // Operation Path: "projects/{project_name}/deployments/{deployment_name}/requests/cancel"
+                    urlBuilder_.Append("projects/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(project_name, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/deployments/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(deployment_name, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/requests/cancel");
+                    urlBuilder_.Append('?');
+                    if (status != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("status")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(status, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+                    Stamp(request_, "deployment_requests_batch_cancel", null);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -892,7 +1075,8 @@ namespace UbiOps.Client
         /// <param name="deployment_name">Name of the deployment.</param>
         /// <param name="request_id">Unique identifier of the deployment request.</param>
         /// <param name="metadata_only">A boolean value that indicates whether the response should include the request data and
-        /// <br/>result. The default value is False.</param>
+        /// <br/>result. The default value is False. Today's docs (2025-12) mark it deprecated, with the
+        /// <br/>request data and result themselves.</param>
         /// <returns>The details of the deployment request.</returns>
         /// <exception cref="UbiOpsApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<DeploymentRequestSingleDetail> Deployment_requests_getAsync(string project_name, string deployment_name, string request_id, bool? metadata_only = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -937,6 +1121,7 @@ namespace UbiOps.Client
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    Stamp(request_, "deployment_requests_get", null);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -1080,6 +1265,7 @@ namespace UbiOps.Client
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    Stamp(request_, "deployment_requests_update", null);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -1213,6 +1399,7 @@ namespace UbiOps.Client
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    Stamp(request_, "deployment_requests_delete", null);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -1233,6 +1420,283 @@ namespace UbiOps.Client
                         if (status_ == 204)
                         {
                             return;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ErrorResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UbiOpsApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UbiOpsApiException<ErrorResponse>("The input is invalid; the body names what was wrong.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ErrorResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UbiOpsApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UbiOpsApiException<ErrorResponse>("No token, or a token that is not valid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ErrorResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UbiOpsApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UbiOpsApiException<ErrorResponse>("The project, deployment, version or request does not exist.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ErrorResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UbiOpsApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UbiOpsApiException<ErrorResponse>("Too many requests from this source address. The rate limit of the requests endpoints is\n300 requests per minute.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new UbiOpsApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Get a deployment request input
+        /// </summary>
+        /// <remarks>
+        /// Get the input of a request of the default version of a deployment, as a file: the data the request was
+        /// <br/>created with.
+        /// <br/>
+        /// <br/>Served by today's service (2025-12); servers of the 2024-07 generation do not have it.
+        /// </remarks>
+        /// <param name="project_name">Name of the project.</param>
+        /// <param name="deployment_name">Name of the deployment.</param>
+        /// <param name="request_id">Unique identifier of the deployment request.</param>
+        /// <returns>The input of the request as a file: structured data as JSON (`application/json`), plain
+        /// <br/>data as text (`text/plain`). `Content-Disposition` names the file.</returns>
+        /// <exception cref="UbiOpsApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<FileResponse> Deployment_requests_input_getAsync(string project_name, string deployment_name, string request_id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (project_name == null)
+                throw new System.ArgumentNullException("project_name");
+
+            if (deployment_name == null)
+                throw new System.ArgumentNullException("deployment_name");
+
+            if (request_id == null)
+                throw new System.ArgumentNullException("request_id");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
+                    // Operation Path: "projects/{project_name}/deployments/{deployment_name}/requests/{request_id}/input"
+                    urlBuilder_.Append("projects/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(project_name, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/deployments/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(deployment_name, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/requests/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(request_id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/input");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+                    Stamp(request_, "deployment_requests_input_get", null);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200 || status_ == 206)
+                        {
+                            var responseStream_ = response_.Content == null ? System.IO.Stream.Null : await ReadAsStreamAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            var fileResponse_ = new FileResponse(status_, headers_, responseStream_, null, response_);
+                            disposeClient_ = false; disposeResponse_ = false; // response and client are disposed by FileResponse
+                            return fileResponse_;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ErrorResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UbiOpsApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UbiOpsApiException<ErrorResponse>("The input is invalid; the body names what was wrong.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ErrorResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UbiOpsApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UbiOpsApiException<ErrorResponse>("No token, or a token that is not valid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ErrorResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UbiOpsApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UbiOpsApiException<ErrorResponse>("The project, deployment, version or request does not exist.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ErrorResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UbiOpsApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UbiOpsApiException<ErrorResponse>("Too many requests from this source address. The rate limit of the requests endpoints is\n300 requests per minute.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new UbiOpsApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Get a deployment request output
+        /// </summary>
+        /// <remarks>
+        /// Get the output of a request of the default version of a deployment, as a file: the result of a completed
+        /// <br/>request. There is no output (404) while the request is pending or processing, nor for a
+        /// <br/>request that failed or was cancelled.
+        /// <br/>
+        /// <br/>Served by today's service (2025-12); servers of the 2024-07 generation do not have it.
+        /// </remarks>
+        /// <param name="project_name">Name of the project.</param>
+        /// <param name="deployment_name">Name of the deployment.</param>
+        /// <param name="request_id">Unique identifier of the deployment request.</param>
+        /// <returns>The output of the request as a file: a structured result as JSON (`application/json`), a
+        /// <br/>plain one as text (`text/plain`). `Content-Disposition` names the file.</returns>
+        /// <exception cref="UbiOpsApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<FileResponse> Deployment_requests_output_getAsync(string project_name, string deployment_name, string request_id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (project_name == null)
+                throw new System.ArgumentNullException("project_name");
+
+            if (deployment_name == null)
+                throw new System.ArgumentNullException("deployment_name");
+
+            if (request_id == null)
+                throw new System.ArgumentNullException("request_id");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
+                    // Operation Path: "projects/{project_name}/deployments/{deployment_name}/requests/{request_id}/output"
+                    urlBuilder_.Append("projects/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(project_name, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/deployments/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(deployment_name, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/requests/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(request_id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/output");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+                    Stamp(request_, "deployment_requests_output_get", null);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200 || status_ == 206)
+                        {
+                            var responseStream_ = response_.Content == null ? System.IO.Stream.Null : await ReadAsStreamAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            var fileResponse_ = new FileResponse(status_, headers_, responseStream_, null, response_);
+                            disposeClient_ = false; disposeResponse_ = false; // response and client are disposed by FileResponse
+                            return fileResponse_;
                         }
                         else
                         if (status_ == 400)
@@ -1319,9 +1783,12 @@ namespace UbiOps.Client
         /// <param name="version">Name of the deployment version.</param>
         /// <param name="timeout">Timeout for the deployment request in seconds. The maximum allowed value is 3600 (1 hour)
         /// <br/>and the default value is 300 (5 minutes).</param>
+        /// <param name="priority">Priority level of the request: 0 is high priority, 1 standard priority (the default).
+        /// <br/>Waiting high-priority requests start before waiting standard ones. Read by today's
+        /// <br/>service (2025-12); the 2024-07 generation ignores it.</param>
         /// <returns>Details of the created deployment request.</returns>
         /// <exception cref="UbiOpsApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<DeploymentRequestCreateResponse> Deployment_version_requests_createAsync(RequestInput data, string project_name, string deployment_name, string version, int? timeout = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<DeploymentRequestCreateResponse> Deployment_version_requests_createAsync(RequestInput data, string project_name, string deployment_name, string version, int? timeout = null, RequestPriority? priority = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (project_name == null)
                 throw new System.ArgumentNullException("project_name");
@@ -1363,6 +1830,10 @@ namespace UbiOps.Client
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("timeout")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(timeout, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
+                    if (priority != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("priority")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(priority, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
                     urlBuilder_.Length--;
 
                     PrepareRequest(client_, request_, urlBuilder_);
@@ -1371,6 +1842,7 @@ namespace UbiOps.Client
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    Stamp(request_, "deployment_version_requests_create", timeout);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -1474,29 +1946,40 @@ namespace UbiOps.Client
         /// <remarks>
         /// List all requests for a deployment version.
         /// <br/>
-        /// <br/>If no start or end date is provided, the most recent requests are returned.
+        /// <br/>Today's service (2025-12) lists only completed requests unless `status` is given, lists
+        /// <br/>`pending` and `processing` each only on their own, and applies `start_date`, `end_date`
+        /// <br/>and `search_id` to completed, failed and cancelled requests only. Without dates, the most
+        /// <br/>recent requests come first. Servers of the 2024-07 generation list every status unless
+        /// <br/>`status` is given, and also read `sort`, `success`, `pipeline` and `request_schedule`.
         /// </remarks>
         /// <param name="project_name">Name of the project.</param>
         /// <param name="deployment_name">Name of the deployment.</param>
         /// <param name="version">Name of the deployment version.</param>
-        /// <param name="status">Status of the request. Can be 'pending', 'processing', 'failed', 'completed', 'cancelled'
-        /// <br/>or 'cancelled_pending'.</param>
+        /// <param name="status">Status of the requests to list: 'pending', 'processing', 'completed', 'failed' or
+        /// <br/>'cancelled' (the 2024-07 generation also lists 'cancelled_pending'). Without it, today's
+        /// <br/>service (2025-12) lists only completed requests, the 2024-07 generation every status.
+        /// <br/>Today's service also takes a comma-separated combination of statuses, in which 'pending'
+        /// <br/>and 'processing' cannot appear: those are listed each on their own.</param>
         /// <param name="success">[DEPRECATED] A boolean value that indicates whether the request was successful. This
-        /// <br/>field is deprecated, use 'status' instead.</param>
+        /// <br/>field is deprecated, use 'status' instead. Read only by the 2024-07 generation.</param>
         /// <param name="limit">The maximum number of requests given back, default is 50.</param>
         /// <param name="offset">The number which forms the starting point of the requests given back. If offset equals
         /// <br/>2, then the first 2 requests will be omitted from the list.</param>
         /// <param name="sort">Direction of sorting according to the creation date of the request, can be 'asc' or
-        /// <br/>'desc'. The default sorting is done in descending order.</param>
+        /// <br/>'desc'. The default sorting is done in descending order. Read only by the 2024-07
+        /// <br/>generation: today's service (2025-12) always returns the newest first.</param>
         /// <param name="pipeline">A boolean value that indicates whether the deployment request was part of a pipeline
-        /// <br/>request.</param>
-        /// <param name="request_schedule">The name of a request schedule that created requests.</param>
+        /// <br/>request. Read only by the 2024-07 generation.</param>
+        /// <param name="request_schedule">The name of a request schedule that created requests. Read only by the 2024-07
+        /// <br/>generation.</param>
         /// <param name="start_date">Start date of the interval for which the requests are retrieved, looking at the creation
-        /// <br/>date of the request. Sent with its offset, e.g. `2020-03-28T20:00:26+00:00`.</param>
+        /// <br/>date of the request. Sent with its offset, e.g. `2020-03-28T20:00:26+00:00`. On today's
+        /// <br/>service (2025-12) only for completed, failed and cancelled requests.</param>
         /// <param name="end_date">End date of the interval for which the requests are retrieved, looking at the creation
-        /// <br/>date of the request. Sent with its offset, e.g. `2020-03-28T22:00:26+00:00`.</param>
+        /// <br/>date of the request. Sent with its offset, e.g. `2020-03-28T22:00:26+00:00`. On today's
+        /// <br/>service (2025-12) only for completed, failed and cancelled requests.</param>
         /// <param name="search_id">A string to search inside request ids. It will filter all request ids that contain this
-        /// <br/>string.</param>
+        /// <br/>string. On today's service (2025-12) only for completed, failed and cancelled requests.</param>
         /// <returns>The deployment requests that match the filters.</returns>
         /// <exception cref="UbiOpsApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<DeploymentRequestList>> Deployment_version_requests_listAsync(string project_name, string deployment_name, string version, RequestStatus? status = null, bool? success = null, int? limit = null, int? offset = null, SortDirection? sort = null, bool? pipeline = null, string? request_schedule = null, System.DateTimeOffset? start_date = null, System.DateTimeOffset? end_date = null, string? search_id = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -1578,6 +2061,7 @@ namespace UbiOps.Client
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    Stamp(request_, "deployment_version_requests_list", null);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -1688,11 +2172,14 @@ namespace UbiOps.Client
         /// <param name="timeout">Timeout for the batch deployment request in seconds. The maximum allowed value is 172800
         /// <br/>(48 hours) and the default value is 14400 (4 hours). The clock of a request starts when it
         /// <br/>starts processing.</param>
+        /// <param name="priority">Priority level of the request: 0 is high priority, 1 standard priority (the default).
+        /// <br/>Waiting high-priority requests start before waiting standard ones. Read by today's
+        /// <br/>service (2025-12); the 2024-07 generation ignores it.</param>
         /// <param name="notification_group">Name of a notification group to send notifications (e.g., emails) when the request is
-        /// <br/>completed.</param>
+        /// <br/>completed. Read only by the 2024-07 generation; today's service (2025-12) no longer takes it.</param>
         /// <returns>The details of the created deployment requests, in the order of the input.</returns>
         /// <exception cref="UbiOpsApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<DeploymentRequestBatchCreateResponse>> Batch_deployment_version_requests_createAsync(System.Collections.Generic.IEnumerable<RequestInput> data, string project_name, string deployment_name, string version, int? timeout = null, string? notification_group = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<DeploymentRequestBatchCreateResponse>> Batch_deployment_version_requests_createAsync(System.Collections.Generic.IEnumerable<RequestInput> data, string project_name, string deployment_name, string version, int? timeout = null, RequestPriority? priority = null, string? notification_group = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (project_name == null)
                 throw new System.ArgumentNullException("project_name");
@@ -1734,6 +2221,10 @@ namespace UbiOps.Client
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("timeout")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(timeout, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
+                    if (priority != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("priority")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(priority, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
                     if (notification_group != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("notification_group")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(notification_group, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
@@ -1746,6 +2237,7 @@ namespace UbiOps.Client
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    Stamp(request_, "batch_deployment_version_requests_create", timeout);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -1902,6 +2394,7 @@ namespace UbiOps.Client
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    Stamp(request_, "deployment_version_requests_batch_get", null);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -2047,6 +2540,166 @@ namespace UbiOps.Client
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    Stamp(request_, "deployment_version_requests_batch_delete", null);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<object>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UbiOpsApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ErrorResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UbiOpsApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UbiOpsApiException<ErrorResponse>("The input is invalid; the body names what was wrong.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ErrorResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UbiOpsApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UbiOpsApiException<ErrorResponse>("No token, or a token that is not valid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ErrorResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UbiOpsApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UbiOpsApiException<ErrorResponse>("The project, deployment, version or request does not exist.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ErrorResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UbiOpsApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UbiOpsApiException<ErrorResponse>("Too many requests from this source address. The rate limit of the requests endpoints is\n300 requests per minute.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new UbiOpsApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Cancel multiple deployment version requests
+        /// </summary>
+        /// <remarks>
+        /// Cancel multiple deployment requests of a deployment version: a pending request is cancelled
+        /// <br/>at once, a processing one goes to 'cancelled_pending' on its way to 'cancelled'. If one of
+        /// <br/>the given requests does not exist, an error message is given and no request is cancelled.
+        /// <br/>A maximum of 250 deployment requests can be cancelled with this method.
+        /// <br/>
+        /// <br/>To cancel all pending or all processing requests, use the query parameter `status`, with
+        /// <br/>the value 'pending' or 'processing', and an empty request body.
+        /// <br/>
+        /// <br/>Served by today's service (2025-12); servers of the 2024-07 generation do not have it.
+        /// </remarks>
+        /// <param name="project_name">Name of the project.</param>
+        /// <param name="deployment_name">Name of the deployment.</param>
+        /// <param name="version">Name of the deployment version.</param>
+        /// <param name="status">Cancel every request with this status, 'pending' or 'processing', instead of the ids of
+        /// <br/>the body (send an empty body).</param>
+        /// <param name="data">A list of ids for the requests to cancel (at most 250); an empty list (or no body) with
+        /// <br/>the query parameter `status`.</param>
+        /// <returns>The requests were cancelled: pending ones at once, processing ones on their way
+        /// <br/>('cancelled_pending'). The docs promise an object and say nothing of its fields.</returns>
+        /// <exception cref="UbiOpsApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<object> Deployment_version_requests_batch_cancelAsync(string project_name, string deployment_name, string version, RequestStatus? status = null, System.Collections.Generic.IEnumerable<string>? data = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (project_name == null)
+                throw new System.ArgumentNullException("project_name");
+
+            if (deployment_name == null)
+                throw new System.ArgumentNullException("deployment_name");
+
+            if (version == null)
+                throw new System.ArgumentNullException("version");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(data, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.StringContent(json_);
+                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
+                    // Operation Path: "projects/{project_name}/deployments/{deployment_name}/versions/{version}/requests/cancel"
+                    urlBuilder_.Append("projects/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(project_name, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/deployments/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(deployment_name, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/versions/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(version, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/requests/cancel");
+                    urlBuilder_.Append('?');
+                    if (status != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("status")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(status, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+                    Stamp(request_, "deployment_version_requests_batch_cancel", null);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -2146,7 +2799,8 @@ namespace UbiOps.Client
         /// <param name="version">Name of the deployment version.</param>
         /// <param name="request_id">Unique identifier of the deployment request.</param>
         /// <param name="metadata_only">A boolean value that indicates whether the response should include the request data and
-        /// <br/>result. The default value is False.</param>
+        /// <br/>result. The default value is False. Today's docs (2025-12) mark it deprecated, with the
+        /// <br/>request data and result themselves.</param>
         /// <returns>The details of the deployment request.</returns>
         /// <exception cref="UbiOpsApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<DeploymentRequestSingleDetail> Deployment_version_requests_getAsync(string project_name, string deployment_name, string version, string request_id, bool? metadata_only = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
@@ -2196,6 +2850,7 @@ namespace UbiOps.Client
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    Stamp(request_, "deployment_version_requests_get", null);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -2345,6 +3000,7 @@ namespace UbiOps.Client
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    Stamp(request_, "deployment_version_requests_update", null);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -2484,6 +3140,7 @@ namespace UbiOps.Client
                     request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
 
                     PrepareRequest(client_, request_, url_);
+                    Stamp(request_, "deployment_version_requests_delete", null);
 
                     var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                     var disposeResponse_ = true;
@@ -2504,6 +3161,295 @@ namespace UbiOps.Client
                         if (status_ == 204)
                         {
                             return;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ErrorResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UbiOpsApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UbiOpsApiException<ErrorResponse>("The input is invalid; the body names what was wrong.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ErrorResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UbiOpsApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UbiOpsApiException<ErrorResponse>("No token, or a token that is not valid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ErrorResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UbiOpsApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UbiOpsApiException<ErrorResponse>("The project, deployment, version or request does not exist.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ErrorResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UbiOpsApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UbiOpsApiException<ErrorResponse>("Too many requests from this source address. The rate limit of the requests endpoints is\n300 requests per minute.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new UbiOpsApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Get a deployment request input
+        /// </summary>
+        /// <remarks>
+        /// Get the input of a request of a deployment version, as a file: the data the request was
+        /// <br/>created with.
+        /// <br/>
+        /// <br/>Served by today's service (2025-12); servers of the 2024-07 generation do not have it.
+        /// </remarks>
+        /// <param name="project_name">Name of the project.</param>
+        /// <param name="deployment_name">Name of the deployment.</param>
+        /// <param name="version">Name of the deployment version.</param>
+        /// <param name="request_id">Unique identifier of the deployment request.</param>
+        /// <returns>The input of the request as a file: structured data as JSON (`application/json`), plain
+        /// <br/>data as text (`text/plain`). `Content-Disposition` names the file.</returns>
+        /// <exception cref="UbiOpsApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<FileResponse> Deployment_version_requests_input_getAsync(string project_name, string deployment_name, string version, string request_id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (project_name == null)
+                throw new System.ArgumentNullException("project_name");
+
+            if (deployment_name == null)
+                throw new System.ArgumentNullException("deployment_name");
+
+            if (version == null)
+                throw new System.ArgumentNullException("version");
+
+            if (request_id == null)
+                throw new System.ArgumentNullException("request_id");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
+                    // Operation Path: "projects/{project_name}/deployments/{deployment_name}/versions/{version}/requests/{request_id}/input"
+                    urlBuilder_.Append("projects/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(project_name, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/deployments/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(deployment_name, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/versions/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(version, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/requests/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(request_id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/input");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+                    Stamp(request_, "deployment_version_requests_input_get", null);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200 || status_ == 206)
+                        {
+                            var responseStream_ = response_.Content == null ? System.IO.Stream.Null : await ReadAsStreamAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            var fileResponse_ = new FileResponse(status_, headers_, responseStream_, null, response_);
+                            disposeClient_ = false; disposeResponse_ = false; // response and client are disposed by FileResponse
+                            return fileResponse_;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ErrorResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UbiOpsApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UbiOpsApiException<ErrorResponse>("The input is invalid; the body names what was wrong.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ErrorResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UbiOpsApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UbiOpsApiException<ErrorResponse>("No token, or a token that is not valid.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ErrorResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UbiOpsApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UbiOpsApiException<ErrorResponse>("The project, deployment, version or request does not exist.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ErrorResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new UbiOpsApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new UbiOpsApiException<ErrorResponse>("Too many requests from this source address. The rate limit of the requests endpoints is\n300 requests per minute.\n", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new UbiOpsApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Get a deployment request output
+        /// </summary>
+        /// <remarks>
+        /// Get the output of a request of a deployment version, as a file: the result of a completed
+        /// <br/>request. There is no output (404) while the request is pending or processing, nor for a
+        /// <br/>request that failed or was cancelled.
+        /// <br/>
+        /// <br/>Served by today's service (2025-12); servers of the 2024-07 generation do not have it.
+        /// </remarks>
+        /// <param name="project_name">Name of the project.</param>
+        /// <param name="deployment_name">Name of the deployment.</param>
+        /// <param name="version">Name of the deployment version.</param>
+        /// <param name="request_id">Unique identifier of the deployment request.</param>
+        /// <returns>The output of the request as a file: a structured result as JSON (`application/json`), a
+        /// <br/>plain one as text (`text/plain`). `Content-Disposition` names the file.</returns>
+        /// <exception cref="UbiOpsApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<FileResponse> Deployment_version_requests_output_getAsync(string project_name, string deployment_name, string version, string request_id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (project_name == null)
+                throw new System.ArgumentNullException("project_name");
+
+            if (deployment_name == null)
+                throw new System.ArgumentNullException("deployment_name");
+
+            if (version == null)
+                throw new System.ArgumentNullException("version");
+
+            if (request_id == null)
+                throw new System.ArgumentNullException("request_id");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
+                    // Operation Path: "projects/{project_name}/deployments/{deployment_name}/versions/{version}/requests/{request_id}/output"
+                    urlBuilder_.Append("projects/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(project_name, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/deployments/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(deployment_name, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/versions/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(version, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/requests/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(request_id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/output");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+                    Stamp(request_, "deployment_version_requests_output_get", null);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200 || status_ == 206)
+                        {
+                            var responseStream_ = response_.Content == null ? System.IO.Stream.Null : await ReadAsStreamAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            var fileResponse_ = new FileResponse(status_, headers_, responseStream_, null, response_);
+                            disposeClient_ = false; disposeResponse_ = false; // response and client are disposed by FileResponse
+                            return fileResponse_;
                         }
                         else
                         if (status_ == 400)
@@ -2811,7 +3757,7 @@ namespace UbiOps.Client
         /// <br/>
         /// </summary>
         [Newtonsoft.Json.JsonProperty("success", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        [System.Obsolete("The API deprecated this field.")]
+        [System.Obsolete("The API deprecated \'success\'; read Status instead.")]
         public bool? Success { get; set; } = default!;
 
         /// <summary>
@@ -2875,7 +3821,7 @@ namespace UbiOps.Client
         /// <br/>
         /// </summary>
         [Newtonsoft.Json.JsonProperty("success", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        [System.Obsolete("The API deprecated this field.")]
+        [System.Obsolete("The API deprecated \'success\'; read Status instead.")]
         public bool? Success { get; set; } = default!;
 
         /// <summary>
@@ -2956,7 +3902,7 @@ namespace UbiOps.Client
         /// <br/>
         /// </summary>
         [Newtonsoft.Json.JsonProperty("success", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        [System.Obsolete("The API deprecated this field.")]
+        [System.Obsolete("The API deprecated \'success\'; read Status instead.")]
         public bool? Success { get; set; } = default!;
 
         /// <summary>
@@ -2981,14 +3927,22 @@ namespace UbiOps.Client
         public System.DateTimeOffset? TimeCompleted { get; set; } = default!;
 
         /// <summary>
-        /// A dictionary containing the data that was sent when the request was created.
+        /// A dictionary containing the data that was sent when the request was created. Today's
+        /// <br/>docs (2025-12) deprecate it in favour of the input operation: a later service may stop
+        /// <br/>sending it.
+        /// <br/>
         /// </summary>
+        /// <remarks>Deprecated by the API; see the summary for what replaces it.</remarks>
         [Newtonsoft.Json.JsonProperty("request_data", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public RequestPayload? RequestData { get; set; } = default!;
 
         /// <summary>
-        /// Deployment request result value. NULL if the request is 'pending', 'processing' or 'failed'.
+        /// Deployment request result value. NULL if the request is 'pending', 'processing' or
+        /// <br/>'failed'. Today's docs (2025-12) deprecate it in favour of the output operation: a
+        /// <br/>later service may stop sending it.
+        /// <br/>
         /// </summary>
+        /// <remarks>Deprecated by the API; see the summary for what replaces it.</remarks>
         [Newtonsoft.Json.JsonProperty("result", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public RequestPayload? Result { get; set; } = default!;
 
@@ -2999,7 +3953,9 @@ namespace UbiOps.Client
         public string? ErrorMessage { get; set; } = default!;
 
         /// <summary>
-        /// Number of times that the request has been retried.
+        /// Number of times that the request has been retried. Sent by the 2024-07 generation;
+        /// <br/>today's docs (2025-12) no longer list it.
+        /// <br/>
         /// </summary>
         [Newtonsoft.Json.JsonProperty("retries", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public int? Retries { get; set; } = default!;
@@ -3015,6 +3971,12 @@ namespace UbiOps.Client
         /// </summary>
         [Newtonsoft.Json.JsonProperty("output_size", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public long? OutputSize { get; set; } = default!;
+
+        /// <summary>
+        /// 
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("additional_data", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public DeploymentRequestAdditionalData? AdditionalData { get; set; } = default!;
 
         /// <summary>
         /// Fields of the answer that this version of the SDK does not know, kept so nothing the server
@@ -3061,7 +4023,7 @@ namespace UbiOps.Client
         /// <br/>
         /// </summary>
         [Newtonsoft.Json.JsonProperty("success", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        [System.Obsolete("The API deprecated this field.")]
+        [System.Obsolete("The API deprecated \'success\'; read Status instead.")]
         public bool? Success { get; set; } = default!;
 
         /// <summary>
@@ -3086,14 +4048,22 @@ namespace UbiOps.Client
         public System.DateTimeOffset? TimeCompleted { get; set; } = default!;
 
         /// <summary>
-        /// A dictionary containing the data that was sent when the request was created.
+        /// A dictionary containing the data that was sent when the request was created. Today's
+        /// <br/>docs (2025-12) deprecate it in favour of the input operation: a later service may stop
+        /// <br/>sending it.
+        /// <br/>
         /// </summary>
+        /// <remarks>Deprecated by the API; see the summary for what replaces it.</remarks>
         [Newtonsoft.Json.JsonProperty("request_data", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public RequestPayload? RequestData { get; set; } = default!;
 
         /// <summary>
-        /// Deployment request result value. NULL if the request is 'pending', 'processing' or 'failed'.
+        /// Deployment request result value. NULL if the request is 'pending', 'processing' or
+        /// <br/>'failed'. Today's docs (2025-12) deprecate it in favour of the output operation: a
+        /// <br/>later service may stop sending it.
+        /// <br/>
         /// </summary>
+        /// <remarks>Deprecated by the API; see the summary for what replaces it.</remarks>
         [Newtonsoft.Json.JsonProperty("result", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public RequestPayload? Result { get; set; } = default!;
 
@@ -3104,7 +4074,9 @@ namespace UbiOps.Client
         public string? ErrorMessage { get; set; } = default!;
 
         /// <summary>
-        /// Name of a notification group to send notifications (e.g., emails) when the request is completed.
+        /// Name of a notification group to send notifications (e.g., emails) when the request is
+        /// <br/>completed. Sent by the 2024-07 generation.
+        /// <br/>
         /// </summary>
         [Newtonsoft.Json.JsonProperty("notification_group", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? NotificationGroup { get; set; } = default!;
@@ -3116,7 +4088,9 @@ namespace UbiOps.Client
         public DeploymentRequestOrigin? Origin { get; set; } = default!;
 
         /// <summary>
-        /// Number of times that the request has been retried.
+        /// Number of times that the request has been retried. Sent by the 2024-07 generation;
+        /// <br/>today's docs (2025-12) no longer list it.
+        /// <br/>
         /// </summary>
         [Newtonsoft.Json.JsonProperty("retries", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public int? Retries { get; set; } = default!;
@@ -3132,6 +4106,48 @@ namespace UbiOps.Client
         /// </summary>
         [Newtonsoft.Json.JsonProperty("output_size", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public long? OutputSize { get; set; } = default!;
+
+        /// <summary>
+        /// 
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("additional_data", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public DeploymentRequestAdditionalData? AdditionalData { get; set; } = default!;
+
+        /// <summary>
+        /// Fields of the answer that this version of the SDK does not know, kept so nothing the server
+        /// sent is lost.
+        /// </summary>
+        [Newtonsoft.Json.JsonExtensionData]
+        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties { get; set; } = new System.Collections.Generic.Dictionary<string, object>();
+
+    }
+
+    /// <summary>
+    /// Additional data about the request, sent by today's service (2025-12): the HTTP path,
+    /// <br/>method and status code recorded with it, where there are any.
+    /// <br/>
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    partial class DeploymentRequestAdditionalData
+    {
+
+        /// <summary>
+        /// The path of the HTTP call recorded with the request.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("path", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? Path { get; set; } = default!;
+
+        /// <summary>
+        /// The method of the HTTP call recorded with the request.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("method", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? Method { get; set; } = default!;
+
+        /// <summary>
+        /// The status code of the HTTP call recorded with the request.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("status_code", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public int? StatusCode { get; set; } = default!;
 
         /// <summary>
         /// Fields of the answer that this version of the SDK does not know, kept so nothing the server
@@ -3199,6 +4215,11 @@ namespace UbiOps.Client
 
     }
 
+    /// <summary>
+    /// The answer to a cancel. Servers of the 2024-07 generation send the request after the
+    /// <br/>update; today's docs (2025-12) promise only an object, so any field may be missing.
+    /// <br/>
+    /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     partial class DeploymentRequestUpdateResponse
     {
@@ -3206,8 +4227,8 @@ namespace UbiOps.Client
         /// <summary>
         /// Unique identifier for the deployment request.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always)]
-        public string Id { get; set; } = default!;
+        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? Id { get; set; } = default!;
 
         /// <summary>
         /// Name of the deployment the request was made to.
@@ -3218,16 +4239,16 @@ namespace UbiOps.Client
         /// <summary>
         /// Name of the version the request was made to.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("version", Required = Newtonsoft.Json.Required.Always)]
-        public string Version { get; set; } = default!;
+        [Newtonsoft.Json.JsonProperty("version", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? Version { get; set; } = default!;
 
         /// <summary>
         /// Status of the request after the update. Can be 'pending', 'processing', 'failed',
         /// <br/>'completed', 'cancelled' or 'cancelled_pending'.
         /// <br/>
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Always)]
-        public RequestStatus Status { get; set; } = default!;
+        [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public RequestStatus? Status { get; set; } = default!;
 
         /// <summary>
         /// [DEPRECATED] A boolean value that indicates whether the request was successful. NULL
@@ -3235,15 +4256,15 @@ namespace UbiOps.Client
         /// <br/>
         /// </summary>
         [Newtonsoft.Json.JsonProperty("success", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        [System.Obsolete("The API deprecated this field.")]
+        [System.Obsolete("The API deprecated \'success\'; read Status instead.")]
         public bool? Success { get; set; } = default!;
 
         /// <summary>
         /// Server time that the request was made (current time).
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("time_created", Required = Newtonsoft.Json.Required.Always)]
+        [Newtonsoft.Json.JsonProperty("time_created", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         [Newtonsoft.Json.JsonConverter(typeof(ApiDateTimeConverter))]
-        public System.DateTimeOffset TimeCreated { get; set; } = default!;
+        public System.DateTimeOffset? TimeCreated { get; set; } = default!;
 
         /// <summary>
         /// Server time that the processing of the request was started.

@@ -74,7 +74,7 @@ public static class SampleProgram
         output.WriteLine($"list-with-filters: made {list.RequestIds.Count} failed requests; first page {list.FirstPage.Count}, all pages {list.All.Count}");
 
         var cancel = await CancelExample.RunAsync(client, project, cancellationToken);
-        output.WriteLine($"cancel: {cancel.AfterCancel} after the cancel call, then {cancel.Final}; gone after delete: {cancel.GoneAfterDelete}");
+        output.WriteLine($"cancel: {string.Join(", ", cancel.Final)}; gone after delete: {cancel.GoneAfterDelete} of {cancel.Final.Count}");
 
         var errors = await ErrorHandlingExample.RunAsync(client, project, cancellationToken);
         output.WriteLine($"error-handling: API answered {errors.StatusCode} '{errors.Error}'; the fail deployment's request {errors.FailedStatus}: '{errors.FailedMessage}'");

@@ -34,9 +34,6 @@ internal partial class DeploymentRequestsClient
     // UbiOpsApiException.Response (and so Error and Message) would be empty. Read them as text.
     partial void Initialize() => ReadResponseAsString = true;
 
-    partial void PrepareRequest(HttpClient client, HttpRequestMessage request, System.Text.StringBuilder urlBuilder) =>
-        PathSegments.ThrowIfDotSegment(urlBuilder.ToString(), BaseUrl);
-
     partial void PrepareRequest(HttpClient client, HttpRequestMessage request, string url)
     {
         // Headers set per request, so one HttpClient can serve clients with different tokens.
@@ -51,6 +48,17 @@ internal partial class DeploymentRequestsClient
         {
             request.Headers.TryAddWithoutValidation("User-Agent", UserAgent.Value);
         }
+    }
+
+    // Called by the generated code (openapi/templates/Client.Class.BeforeSend.liquid) just before a
+    // call is sent: names that would vanish from the path are refused, and the call's operation and
+    // own timeout are stamped on the message for the pipeline's handlers.
+    private void Stamp(HttpRequestMessage request, string operationId, int? timeout)
+    {
+        var endpoint = ApiOperations.FindByOperationId(operationId)
+            ?? throw new InvalidOperationException($"The spec's operation '{operationId}' is missing from ApiOperations.");
+        PathSegments.ThrowIfDotSegment(request.RequestUri!.OriginalString, BaseUrl, endpoint);
+        ApiCall.Stamp(request, endpoint, timeout);
     }
 
     /// <inheritdoc />

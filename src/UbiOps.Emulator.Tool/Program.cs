@@ -1,7 +1,13 @@
 using System.CommandLine;
+using UbiOps.Client;
 using UbiOps.Emulator;
 
 // The standalone emulator: `ubiops-emulator --port 5080`, or `dotnet run --project src/UbiOps.Emulator.Tool -- --port 5080`.
+var api = new Option<string>("--api")
+{
+    Description = "The generation of the API to serve: 2025-12 (the service as it is today: 22 operations) or 2024-07 (16 operations, the list of July 2024).",
+    DefaultValueFactory = _ => ApiGeneration.Latest.Name,
+};
 var port = new Option<int>("--port") { Description = "TCP port to listen on (0 picks a free one).", DefaultValueFactory = _ => 5080 };
 var host = new Option<string>("--host") { Description = "Address to listen on; loopback only unless e.g. 0.0.0.0.", DefaultValueFactory = _ => "127.0.0.1" };
 var token = new Option<string>("--token") { Description = "The API token to accept.", DefaultValueFactory = _ => EmulatorOptions.DefaultToken };
@@ -18,7 +24,7 @@ var faults = new Option<string?>("--faults")
 
 var root = new RootCommand("A local, stateful emulator of the UbiOps Deployment Requests API.")
 {
-    port, host, token, project, database, config, workers, rateLimit, faults,
+    api, port, host, token, project, database, config, workers, rateLimit, faults,
 };
 
 root.SetAction(async (parse, ct) =>
@@ -28,6 +34,7 @@ root.SetAction(async (parse, ct) =>
     {
         options = new EmulatorOptions
         {
+            Api = ApiGeneration.Parse(parse.GetValue(api)!),
             Port = parse.GetValue(port),
             Host = parse.GetValue(host)!,
             Token = parse.GetValue(token)!,
@@ -62,6 +69,7 @@ root.SetAction(async (parse, ct) =>
         // Only the default token is public: a token that was given may be a real one, and banners end up in CI logs.
         Console.WriteLine($"Token: {(emulator.Token == EmulatorOptions.DefaultToken ? emulator.Token : "(as given by --token)")}");
         Console.WriteLine($"Project: {emulator.Project}");
+        Console.WriteLine($"API: {options.Api.Name}");
         Console.WriteLine($"Database: {(options.DatabasePath is null ? "temporary" : emulator.DatabasePath)}");
         Console.WriteLine($"API reference: {emulator.RootUrl}/docs");
         Console.WriteLine("Press Ctrl+C to stop.");

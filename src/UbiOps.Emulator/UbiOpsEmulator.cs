@@ -47,7 +47,7 @@ public sealed class UbiOpsEmulator : IAsyncDisposable
         Token = options.Token;
         Project = options.Project;
         RootUrl = root.ToString().TrimEnd('/');
-        BaseUrl = RootUrl + ApiPaths.Prefix;
+        BaseUrl = RootUrl + ApiRoutes.BasePath;
         Port = root.Port;
         DatabasePath = options.DatabasePath ?? temporaryDatabase!;
     }

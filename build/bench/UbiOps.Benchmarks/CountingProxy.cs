@@ -111,9 +111,9 @@ internal sealed class CountingProxy : IAsyncDisposable
 
     private static readonly Stopwatch? Trace = Environment.GetEnvironmentVariable("UBIOPS_BENCH_TRACE") == "1" ? Stopwatch.StartNew() : null;
 
-    // The client's own route knowledge names the operation, so every side is counted by one rule.
+    // The client's own table of routes names the operation, so every side is counted by one rule.
     private static ApiOperation Operation(HttpRequest request) =>
-        RequestClassifier.Classify(new HttpMethod(request.Method), new Uri(request.Path.Value ?? "", UriKind.Relative));
+        ApiRoutes.Match(request.Method, request.Path.Value ?? "")?.Info.Operation ?? ApiOperation.Other;
 
     public async ValueTask DisposeAsync()
     {

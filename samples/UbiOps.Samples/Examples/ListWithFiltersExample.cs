@@ -7,7 +7,7 @@ public static class ListWithFiltersExample
 {
     /// <summary>
     /// Makes three requests to <c>fail</c> (they fail in the deployment), then lists the failed
-    /// requests of the last hour, oldest first: one page of two, and all pages.
+    /// requests of the last hour, newest first: one page of two, and all pages.
     /// </summary>
     /// <param name="client">The client.</param>
     /// <param name="project">The project that holds the deployment.</param>
@@ -26,8 +26,8 @@ public static class ListWithFiltersExample
         var filter = new RequestFilter
         {
             Status = RequestStatus.Failed,
-            StartDate = DateTimeOffset.UtcNow.AddHours(-1), // created in the last hour
-            Sort = SortDirection.Asc,                       // oldest first: stable while new requests arrive
+            StartDate = DateTimeOffset.UtcNow.AddHours(-1), // created in the last hour ...
+            EndDate = DateTimeOffset.UtcNow,                // ... until now: pages stay put while new requests arrive
             Limit = 2,                                      // page size (the API's default is 50)
         };
 

@@ -13,8 +13,13 @@ public sealed class BatchCreateOptions
     /// <value>The default value is <see langword="null"/>: the server's default (<see cref="RequestLimits.DefaultBatchTimeout"/>).</value>
     public TimeSpan? Timeout { get; set; }
 
-    /// <summary>A notification group to notify when the requests complete.</summary>
+    /// <summary>How soon the server starts the requests (read by today's service; the 2024-07 generation ignores it).</summary>
+    /// <value>The default value is <see langword="null"/>: the server's default (<see cref="RequestPriority.Standard"/>).</value>
+    public RequestPriority? Priority { get; set; }
+
+    /// <summary>A notification group to notify when the requests complete (read only by the 2024-07 generation).</summary>
     /// <value>The default value is <see langword="null"/>: no notifications.</value>
+    [Obsolete("Read only by servers of the 2024-07 generation; today's service (2025-12) ignores it.")]
     public string? NotificationGroup { get; set; }
 
     /// <summary>
@@ -32,7 +37,10 @@ public sealed class BatchCreateOptions
     internal int? TimeoutSeconds()
     {
         var seconds = Guard.TimeoutSeconds(Timeout, RequestLimits.MaxBatchTimeout, nameof(Timeout));
+#pragma warning disable CS0618 // still checked and sent when a caller sets it
         Guard.NotificationGroup(NotificationGroup, nameof(NotificationGroup));
+#pragma warning restore CS0618
+        Guard.Priority(Priority, nameof(Priority));
 
         if (MaxConcurrency < 1)
         {

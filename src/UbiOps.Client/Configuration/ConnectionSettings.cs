@@ -93,7 +93,7 @@ internal static class ConnectionSettings
         var path = uri.AbsolutePath.TrimEnd('/');
         if (path.Length == 0)
         {
-            path = "/v2.1";
+            path = ApiRoutes.BasePath;
         }
 
         return $"{uri.Scheme}://{uri.Authority}{path}";

@@ -19,7 +19,7 @@ public sealed class UbiOpsClientOptions
     public const string HostEnvironmentVariable = "UBIOPS_API_HOST";
 
     /// <summary>The base URL of the UbiOps service.</summary>
-    public const string DefaultBaseUrl = "https://api.ubiops.com/v2.1";
+    public const string DefaultBaseUrl = "https://api.ubiops.com" + ApiRoutes.BasePath;
 
     /// <summary>
     /// The API token, with or without the <c>Token </c> prefix (it is added when missing).

@@ -28,8 +28,8 @@ internal sealed class TelemetryHandler : DelegatingHandler
     {
         var attempt = NextAttempt(request);
         var method = request.Method.Method;
-        var path = request.RequestUri is null ? "/" : RequestClassifier.PathOf(request.RequestUri);
-        var operation = RequestClassifier.Classify(request).ToTelemetryName();
+        var path = request.RequestUri is null ? "/" : ApiCall.PathOf(request.RequestUri);
+        var operation = ApiCall.NameOf(request);
 
         using var activity = StartActivity(request, method, path, operation, attempt);
         HttpLog.Sending(_logger, method, path, operation, attempt);

@@ -2,8 +2,15 @@ namespace UbiOps.Client;
 
 /// <summary>
 /// Which requests a list call returns. Every property is optional; unset ones are not sent, so the
-/// server's defaults apply (the 50 newest requests).
+/// server's defaults apply: the 50 newest requests, completed ones only on today's service (the
+/// 2025-12 generation), of any status on a server of the 2024-07 generation.
 /// </summary>
+/// <remarks>
+/// Today's service lists <see cref="RequestStatus.Pending"/> and <see cref="RequestStatus.Processing"/>
+/// requests only when <see cref="Status"/> names them, and applies <see cref="StartDate"/>,
+/// <see cref="EndDate"/> and <see cref="SearchId"/> only to finished requests. See
+/// <see cref="ApiGeneration"/>.
+/// </remarks>
 /// <example>
 /// <code>
 /// var failedToday = new RequestFilter { Status = RequestStatus.Failed, StartDate = DateTimeOffset.Now.Date, Limit = 100 };
@@ -15,7 +22,7 @@ public sealed record RequestFilter
     public const int DefaultLimit = 50;
 
     /// <summary>Only requests with this status (one of the known statuses).</summary>
-    /// <value>The default value is <see langword="null"/>: any status.</value>
+    /// <value>The default value is <see langword="null"/>: the server's default, which is completed requests only on today's service and any status on a 2024-07 one.</value>
     public RequestStatus? Status { get; init; }
 
     /// <summary>Only requests created at or after this moment; sent with its offset.</summary>
@@ -26,16 +33,19 @@ public sealed record RequestFilter
     /// <value>The default value is <see langword="null"/>.</value>
     public DateTimeOffset? EndDate { get; init; }
 
-    /// <summary>Sort by creation time, ascending or descending.</summary>
+    /// <summary>Sort by creation time, ascending or descending (read only by the 2024-07 generation: today's service lists the newest first).</summary>
     /// <value>The default value is <see langword="null"/>: the server sorts descending (newest first).</value>
+    [Obsolete("Read only by servers of the 2024-07 generation; today's service (2025-12) ignores it.")]
     public SortDirection? Sort { get; init; }
 
-    /// <summary>Only requests that were (or were not) part of a pipeline request.</summary>
+    /// <summary>Only requests that were (or were not) part of a pipeline request (read only by the 2024-07 generation).</summary>
     /// <value>The default value is <see langword="null"/>: both.</value>
+    [Obsolete("Read only by servers of the 2024-07 generation; today's service (2025-12) ignores it.")]
     public bool? Pipeline { get; init; }
 
-    /// <summary>Only requests created by this request schedule.</summary>
+    /// <summary>Only requests created by this request schedule (read only by the 2024-07 generation).</summary>
     /// <value>The default value is <see langword="null"/>.</value>
+    [Obsolete("Read only by servers of the 2024-07 generation; today's service (2025-12) ignores it.")]
     public string? RequestSchedule { get; init; }
 
     /// <summary>Only requests whose id contains this text.</summary>
@@ -84,6 +94,7 @@ public sealed record RequestFilter
                 $"{nameof(StartDate)} ({start:o}) is after {nameof(EndDate)} ({end:o}).", nameof(StartDate));
         }
 
+#pragma warning disable CS0618 // checked while callers may still set them
         if (RequestSchedule is not null && string.IsNullOrWhiteSpace(RequestSchedule))
         {
             throw new ArgumentException($"{nameof(RequestSchedule)} must not be empty when set.", nameof(RequestSchedule));
@@ -98,5 +109,6 @@ public sealed record RequestFilter
         {
             throw new ArgumentException($"{nameof(Sort)} has an unknown value {(int)sort}.", nameof(Sort));
         }
+#pragma warning restore CS0618
     }
 }

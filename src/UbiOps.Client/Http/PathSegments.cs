@@ -7,29 +7,23 @@ namespace UbiOps.Client;
 /// </summary>
 internal static class PathSegments
 {
-    // The literal segment before a name tells which parameter the name came from.
-    private static readonly Dictionary<string, string> ParameterAfter = new(StringComparer.Ordinal)
-    {
-        ["projects"] = "project_name",
-        ["deployments"] = "deployment_name",
-        ["versions"] = "version",
-        ["requests"] = "request_id",
-    };
-
     /// <summary>Throws when a path segment after <paramref name="baseUrl"/> is "." or "..".</summary>
-    /// <param name="url">The request URL the generated code built.</param>
+    /// <param name="url">The request URL the generated code built, as it built it.</param>
     /// <param name="baseUrl">The client's base URL, a prefix of <paramref name="url"/>.</param>
+    /// <param name="endpoint">The operation whose path template names each segment.</param>
     /// <exception cref="ArgumentException">A name is "." or "..".</exception>
-    public static void ThrowIfDotSegment(string url, string baseUrl)
+    public static void ThrowIfDotSegment(string url, string baseUrl, ApiEndpoint endpoint)
     {
         var path = url.StartsWith(baseUrl, StringComparison.Ordinal) ? url[baseUrl.Length..] : url;
         var query = path.IndexOf('?', StringComparison.Ordinal);
-        var segments = (query < 0 ? path : path[..query]).Split('/');
+        var segments = (query < 0 ? path : path[..query]).Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var template = endpoint.PathTemplate.Split('/', StringSplitOptions.RemoveEmptyEntries);
         for (var i = 0; i < segments.Length; i++)
         {
             if (segments[i] is "." or "..")
             {
-                var parameter = i > 0 && ParameterAfter.TryGetValue(segments[i - 1], out var name) ? name : "name";
+                // The template's segment at the same place names the parameter the value came from.
+                var parameter = i < template.Length && template[i].StartsWith('{') ? template[i].Trim('{', '}') : "name";
                 throw new ArgumentException(
                     $"The {parameter.Replace('_', ' ')} must not be '{segments[i]}': it would be removed from the request path.",
                     parameter);

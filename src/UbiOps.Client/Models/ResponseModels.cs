@@ -21,7 +21,9 @@ public partial class DeploymentRequestSingleDetail;
 
 public partial class DeploymentRequestOrigin;
 
-/// <summary>A request after an update (a cancel).</summary>
+public partial class DeploymentRequestAdditionalData;
+
+/// <summary>The answer to a cancel: a 2024-07 server sends the request after the update; today's promises only an object.</summary>
 public partial class DeploymentRequestUpdateResponse;
 
 public partial class ErrorResponse;

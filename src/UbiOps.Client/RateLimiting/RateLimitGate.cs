@@ -8,7 +8,7 @@ internal sealed class RateLimitGate(RateBudget budget) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var priority = RequestClassifier.Classify(request) is ApiOperation.BatchCreate or ApiOperation.DirectCreate
+        var priority = ApiCall.Of(request)?.Info.Kind == ApiOperationKind.Create
             ? CallPriority.Create
             : CallPriority.Normal;
         using var lease = await budget.AcquireAsync(priority, cancellationToken).ConfigureAwait(false);

@@ -3,17 +3,22 @@ using System.Globalization;
 namespace UbiOps.Client;
 
 /// <summary>
-/// The rate-limit headers the API sends (<c>x-ratelimit-limit</c>, <c>x-ratelimit-remaining</c>,
-/// <c>x-ratelimit-reset</c>: seconds until the window resets), the one place they are read.
+/// The rate-limit headers the API sends on every answer, the one home of their names (the client
+/// reads them, the emulator writes them).
 /// </summary>
-internal static class RateLimitHeaders
+public static class RateLimitHeaders
 {
+    /// <summary><c>x-ratelimit-limit</c>: the calls allowed per window.</summary>
     public const string Limit = "x-ratelimit-limit";
+
+    /// <summary><c>x-ratelimit-remaining</c>: the calls left in the current window.</summary>
     public const string Remaining = "x-ratelimit-remaining";
+
+    /// <summary><c>x-ratelimit-reset</c>: the seconds until the window resets.</summary>
     public const string Reset = "x-ratelimit-reset";
 
     /// <summary>The window an answer describes, or <see langword="null"/> when it carries no complete set.</summary>
-    public static RateWindow? Read(HttpResponseMessage response)
+    internal static RateWindow? Read(HttpResponseMessage response)
     {
         ArgumentNullException.ThrowIfNull(response);
         return Number(response, Limit) is { } limit and >= 1 &&
@@ -24,7 +29,7 @@ internal static class RateLimitHeaders
     }
 
     /// <summary><c>x-ratelimit-reset</c> as a duration; some gateways send fractions.</summary>
-    public static TimeSpan? Seconds(HttpResponseMessage response)
+    internal static TimeSpan? Seconds(HttpResponseMessage response)
     {
         if (!response.Headers.TryGetValues(Reset, out var values) ||
             !double.TryParse(values.FirstOrDefault()?.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) ||

@@ -126,7 +126,9 @@ internal sealed class CreateReconciler(RequestRoute route, ServerClock clock, Re
             {
                 StartDate = from,
                 EndDate = to,
+#pragma warning disable CS0618 // rewritten for both generations' list rules
                 Sort = SortDirection.Asc,
+#pragma warning restore CS0618
                 Limit = PageSize,
                 Offset = offset,
             }, ct)).ConfigureAwait(false);

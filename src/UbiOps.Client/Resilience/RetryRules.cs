@@ -5,7 +5,8 @@ using Polly.Timeout;
 namespace UbiOps.Client;
 
 /// <summary>
-/// Which outcomes of a call may be retried, given what the call does (see <see cref="ApiOperation"/>).
+/// Which outcomes of a call may be retried, given whether the call is safe to repeat
+/// (<see cref="ApiOperationInfo.IsSafeToRepeat"/>).
 /// </summary>
 internal static class RetryRules
 {
@@ -14,24 +15,24 @@ internal static class RetryRules
     /// <paramref name="exception"/> is set.
     /// </summary>
     public static bool ShouldRetry(
-        ApiOperation kind, HttpResponseMessage? response, Exception? exception,
+        bool safeToRepeat, HttpResponseMessage? response, Exception? exception,
         UbiOpsResilienceOptions options, TimeProvider timeProvider)
     {
         if (response is not null)
         {
-            return ShouldRetry(kind, response, options, timeProvider);
+            return ShouldRetry(safeToRepeat, response, options, timeProvider);
         }
 
-        return exception is not null && (kind.IsSafeToRepeat()
+        return exception is not null && (safeToRepeat
             ? IsTransient(exception)
             : WasNotSent(exception));
     }
 
-    private static bool ShouldRetry(ApiOperation kind, HttpResponseMessage response, UbiOpsResilienceOptions options, TimeProvider timeProvider)
+    private static bool ShouldRetry(bool safeToRepeat, HttpResponseMessage response, UbiOpsResilienceOptions options, TimeProvider timeProvider)
     {
         var status = response.StatusCode;
         var retryable = status == HttpStatusCode.TooManyRequests ||
-            (kind.IsSafeToRepeat() && (status == HttpStatusCode.RequestTimeout || (int)status >= 500));
+            (safeToRepeat && (status == HttpStatusCode.RequestTimeout || (int)status >= 500));
         if (!retryable)
         {
             return false;

@@ -38,7 +38,7 @@ internal static class UbiOpsResiliencePipeline
                 Delay = options.BaseDelay,
                 MaxDelay = options.MaxRetryDelay,
                 ShouldHandle = args => ValueTask.FromResult(RetryRules.ShouldRetry(
-                    RequestClassifier.Classify(args.Context.GetRequestMessage()),
+                    ApiCall.IsSafeToRepeat(args.Context.GetRequestMessage()),
                     args.Outcome.Result, args.Outcome.Exception, options, timeProvider)),
                 // The server's own wait (Retry-After, x-ratelimit-reset) wins over backoff.
                 DelayGenerator = args => ValueTask.FromResult(

@@ -203,7 +203,7 @@ internal sealed class BatchSubmitter(RequestRoute route, EngineSettings settings
             // Not cancellable: a call in flight may already be accepted, and only its answer tells
             // which requests exist. The attempt timeouts bound it.
             created = await route.CreateBatchAsync(items.Select(i => i.Input!).ToArray(),
-                settings.TimeoutSeconds, settings.NotificationGroup, CancellationToken.None).ConfigureAwait(false);
+                settings.TimeoutSeconds, settings.Priority, settings.NotificationGroup, CancellationToken.None).ConfigureAwait(false);
         }
         catch (UbiOpsApiException e) when (IsRefusal(e))
         {

@@ -8,6 +8,8 @@ internal sealed record EngineSettings
 
     public string? NotificationGroup { get; init; }
 
+    public RequestPriority? Priority { get; init; }
+
     public int MaxInFlight { get; init; }
 
     public int MaxConcurrentCalls { get; init; }
@@ -38,7 +40,10 @@ internal sealed record EngineSettings
     public static EngineSettings For(RunOptions options, long? total, TimeSpan reconcileDelay) => new()
     {
         TimeoutSeconds = options.RequestTimeoutSeconds(),
+#pragma warning disable CS0618 // still sent when a caller sets it
         NotificationGroup = options.NotificationGroup,
+#pragma warning restore CS0618
+        Priority = options.Priority,
         MaxInFlight = options.MaxInFlight,
         MaxConcurrentCalls = options.MaxConcurrentCalls,
         FirstPollDelay = options.FirstPollDelay,

@@ -10,8 +10,13 @@ public sealed class RunOptions
     /// <value>The default value is <see langword="null"/>: the server's default (<see cref="RequestLimits.DefaultBatchTimeout"/>).</value>
     public TimeSpan? RequestTimeout { get; set; }
 
-    /// <summary>A notification group to notify when each request completes.</summary>
+    /// <summary>How soon the server starts each request (read by today's service; the 2024-07 generation ignores it).</summary>
+    /// <value>The default value is <see langword="null"/>: the server's default (<see cref="RequestPriority.Standard"/>).</value>
+    public RequestPriority? Priority { get; set; }
+
+    /// <summary>A notification group to notify when each request completes (read only by the 2024-07 generation).</summary>
     /// <value>The default value is <see langword="null"/>: no notifications.</value>
+    [Obsolete("Read only by servers of the 2024-07 generation; today's service (2025-12) ignores it.")]
     public string? NotificationGroup { get; set; }
 
     /// <summary>
@@ -72,7 +77,10 @@ public sealed class RunOptions
     internal int? RequestTimeoutSeconds()
     {
         var seconds = Guard.TimeoutSeconds(RequestTimeout, RequestLimits.MaxBatchTimeout, nameof(RequestTimeout));
+#pragma warning disable CS0618 // still checked and sent when a caller sets it
         Guard.NotificationGroup(NotificationGroup, nameof(NotificationGroup));
+#pragma warning restore CS0618
+        Guard.Priority(Priority, nameof(Priority));
 
         if (MaxInFlight < RequestLimits.MaxItemsPerCall)
         {

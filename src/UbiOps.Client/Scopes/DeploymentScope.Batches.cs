@@ -88,7 +88,7 @@ public partial class DeploymentScope
             // Cancellation stops new calls only. A call in flight may already be accepted, and only its
             // answer (or the server's records) tells which requests exist; cut short, its inputs would
             // be reported as not submitted and a resubmission would run them twice.
-            await CreateChunkAsync(chunk, timeoutSeconds, options.NotificationGroup, reconciler, made).ConfigureAwait(false), ct).ConfigureAwait(false);
+            await CreateChunkAsync(chunk, timeoutSeconds, options, reconciler, made).ConfigureAwait(false), ct).ConfigureAwait(false);
 
         var submitted = new List<SubmittedRequest>();
         var notSubmitted = new List<int>();
@@ -136,14 +136,16 @@ public partial class DeploymentScope
     /// <summary>What one batch call made: its requests, or (a lost answer the records cannot settle) each input's candidates.</summary>
     private sealed record ChunkCreated(DeploymentRequestBatchCreateResponse[]? Created, IReadOnlyList<IReadOnlyList<string>>? Ambiguous);
 
-    private async Task<ChunkCreated> CreateChunkAsync(IReadOnlyList<RequestInput> chunk, int? timeoutSeconds, string? notificationGroup,
+    private async Task<ChunkCreated> CreateChunkAsync(IReadOnlyList<RequestInput> chunk, int? timeoutSeconds, BatchCreateOptions options,
         CreateReconciler reconciler, System.Collections.Concurrent.ConcurrentDictionary<string, byte> made)
     {
         // Other chunks of this call run at the same time: their requests are not this chunk's.
         var attempt = await reconciler.SendAsync(chunk, async () =>
         {
             var sent = TimeProvider.System.GetUtcNow();
-            var created = (await _route.CreateBatchAsync(chunk, timeoutSeconds, notificationGroup, CancellationToken.None).ConfigureAwait(false)).ToArray();
+#pragma warning disable CS0618 // the notification group is still sent when a caller sets it
+            var created = (await _route.CreateBatchAsync(chunk, timeoutSeconds, options.Priority, options.NotificationGroup, CancellationToken.None).ConfigureAwait(false)).ToArray();
+#pragma warning restore CS0618
             if (created.Length != chunk.Count)
             {
                 throw new InvalidOperationException(

@@ -41,13 +41,32 @@ public partial class DeploymentScope
     {
         ArgumentNullException.ThrowIfNull(input);
         var seconds = Guard.TimeoutSeconds(timeout, RequestLimits.MaxDirectTimeout, nameof(timeout));
-        return CreateDirectAsync(input, seconds, cancellationToken);
+        return CreateDirectAsync(input, seconds, priority: null, cancellationToken);
     }
 
-    private async Task<DeploymentRequestCreateResponse> CreateDirectAsync(RequestInput input, int? seconds, CancellationToken ct)
+    /// <summary>
+    /// Creates a direct request with a timeout and a priority, and waits for its result; see
+    /// <see cref="CreateAsync(RequestInput, TimeSpan?, CancellationToken)"/>.
+    /// </summary>
+    /// <param name="input">The input: plain text or structured fields.</param>
+    /// <param name="options">Timeout and priority; <see langword="null"/> for the server's defaults.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The finished request.</returns>
+    /// <exception cref="ArgumentException">The input is <see langword="null"/> or an option is out of range.</exception>
+    /// <exception cref="UbiOpsApiException">The API answered with an error.</exception>
+    /// <exception cref="AmbiguousRequestException">The answer was lost and the server's records cannot tell whether the request was made.</exception>
+    public virtual Task<DeploymentRequestCreateResponse> CreateAsync(RequestInput input, DirectRequestOptions? options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        options ??= new DirectRequestOptions();
+        var seconds = options.TimeoutSeconds();
+        return CreateDirectAsync(input, seconds, options.Priority, cancellationToken);
+    }
+
+    private async Task<DeploymentRequestCreateResponse> CreateDirectAsync(RequestInput input, int? seconds, RequestPriority? priority, CancellationToken ct)
     {
         var reconciler = new CreateReconciler(_route, Client.Clock, new ReconcileSettings(Client.ReconcileDelay, TimeProvider.System));
-        var attempt = await reconciler.SendAsync([input], () => _route.CreateAsync(input, seconds, ct), _ => false, ct).ConfigureAwait(false);
+        var attempt = await reconciler.SendAsync([input], () => _route.CreateAsync(input, seconds, priority, ct), _ => false, ct).ConfigureAwait(false);
         return attempt switch
         {
             { Answer: { } answer } => answer,

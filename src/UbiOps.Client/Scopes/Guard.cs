@@ -108,6 +108,15 @@ internal static class Guard
         }
     }
 
+    /// <summary>A priority, when one is set, must be one the API knows.</summary>
+    public static void Priority(RequestPriority? priority, string name)
+    {
+        if (priority is { } value && !Enum.IsDefined(value))
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"The priority must be {nameof(RequestPriority.High)} or {nameof(RequestPriority.Standard)}, not {(int)value}.");
+        }
+    }
+
     /// <summary>A notification group, when one is set, must name one.</summary>
     public static void NotificationGroup(string? group, string name)
     {

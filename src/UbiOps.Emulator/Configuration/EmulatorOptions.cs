@@ -11,6 +11,14 @@ public sealed class EmulatorOptions
     /// <summary>The project every API route is under unless <see cref="Project"/> is changed.</summary>
     public const string DefaultProject = "demo";
 
+    /// <summary>
+    /// The generation of the API to serve: <see cref="ApiGeneration.December2025"/> (the service as it is
+    /// today: 22 operations, a list that shows completed requests unless filtered) or
+    /// <see cref="ApiGeneration.July2024"/> (16 operations, the list of July 2024).
+    /// </summary>
+    /// <value>The default value is <see cref="ApiGeneration.Latest"/>.</value>
+    public ApiGeneration Api { get; set; } = ApiGeneration.Latest;
+
     /// <summary>The TCP port to listen on; 0 picks a free port.</summary>
     /// <value>The default value is 0.</value>
     public int Port { get; set; }
@@ -117,6 +125,7 @@ public sealed class EmulatorOptions
     /// <exception cref="ArgumentException">An option is not valid.</exception>
     public void Validate()
     {
+        ArgumentNullException.ThrowIfNull(Api, nameof(Api));
         if (Port is < 0 or > 65535)
         {
             throw new ArgumentException($"Port {Port} is outside 0..65535.", nameof(Port));

@@ -24,7 +24,10 @@ internal static class DocsEndpoints
         var info = new JObject
         {
             ["project"] = catalog.Project,
-            ["base_path"] = Http.ApiPaths.Prefix,
+            ["base_path"] = ApiRoutes.BasePath,
+            // The generation served, and its operations: the page shows only those.
+            ["api"] = settings.Api.Name,
+            ["operations"] = new JArray(ApiOperations.Endpoints.Where(e => settings.Api.Serves(e.Info.Operation)).Select(e => e.OperationId)),
             // Only the well-known default token is shared, so the page works out of the box; a custom
             // token is never served.
             ["default_token"] = settings.Token == EmulatorOptions.DefaultToken ? EmulatorOptions.DefaultToken : null,

@@ -141,8 +141,11 @@
     }).catch(function (error) { output.textContent = "Request failed: " + error; });
   }
 
+  // The operations the emulator serves (its API generation's); all of the spec's when it does not say.
+  var served = null;
+
   function render(spec) {
-    byId("title").textContent = (spec.info && spec.info.title) || "API reference";
+    byId("title").textContent = ((spec.info && spec.info.title) || "API reference") + (served ? " (API " + served.api + ")" : "");
     var main = byId("operations"), toc = byId("toc");
     main.textContent = "";
     var count = 0;
@@ -150,6 +153,7 @@
       var item = spec.paths[path];
       METHODS.forEach(function (method) {
         if (!item[method]) { return; }
+        if (served && served.operations.indexOf(item[method].operationId) < 0) { return; }
         var section = renderOperation(spec, path, method, item[method], item.parameters || []);
         main.appendChild(section);
         toc.appendChild(el("a", { href: "#" + section.id, text: method.toUpperCase() + " " + section.id }));
@@ -165,6 +169,7 @@
   });
 
   fetch("/emulator.json").then(function (r) { return r.ok ? r.json() : {}; }).catch(function () { return {}; }).then(function (info) {
+    if (info.api && info.operations) { served = { api: info.api, operations: info.operations }; }
     settings.project.value = info.project || "demo";
     if (info.default_token && settings.token.value === "") { settings.token.value = info.default_token; }
     var deployments = info.deployments || [];

@@ -9,7 +9,8 @@ namespace UbiOps.Emulator.Execution;
 /// built-in echo and fail; new ones run as they are accepted, so these are the ones found pending
 /// after a restart) go to one loop that runs them <see cref="MaxPerTransaction"/> at a time, in one
 /// transaction each (a group commit); the others go to a fixed number of workers, one request each
-/// at a time. The queues hold ids only: the store is the truth, so a request cancelled or deleted
+/// at a time, waiting high-priority requests before standard ones and each priority in the order
+/// accepted. The queues hold ids only: the store is the truth, so a request cancelled or deleted
 /// while queued is skipped when its turn comes.
 /// </summary>
 internal sealed class BatchWorkerPool(
@@ -22,7 +23,7 @@ internal sealed class BatchWorkerPool(
     internal const int MaxPerTransaction = 1000;
 
     private readonly Channel<string[]> _atOnce = Channel.CreateUnbounded<string[]>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Channel<string> _queue = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = false });
+    private readonly WaitingRequests _queue = new();
     private Task[] _workers = [];
 
     public void Start(int workers, CancellationToken stopping) =>
@@ -44,7 +45,7 @@ internal sealed class BatchWorkerPool(
             }
             else
             {
-                _queue.Writer.TryWrite(request.Id);
+                _queue.Add(request.Id, request.Priority);
             }
         }
 
@@ -58,7 +59,6 @@ internal sealed class BatchWorkerPool(
     public Task StopAsync()
     {
         _atOnce.Writer.TryComplete();
-        _queue.Writer.TryComplete();
         return Task.WhenAll(_workers);
     }
 
@@ -90,8 +90,9 @@ internal sealed class BatchWorkerPool(
     {
         try
         {
-            await foreach (var id in _queue.Reader.ReadAllAsync(stopping).ConfigureAwait(false))
+            while (true)
             {
+                var id = await _queue.TakeAsync(stopping).ConfigureAwait(false);
                 try
                 {
                     await ProcessAsync(id, stopping).ConfigureAwait(false);
@@ -124,7 +125,7 @@ internal sealed class BatchWorkerPool(
         var after = await executor.RunAsync(record, registration.Token, stopping).ConfigureAwait(false);
         if (after is not null && after.Status == RequestStatus.Pending)
         {
-            _queue.Writer.TryWrite(id); // its run was lost: it runs again
+            _queue.Add(id, after.Priority); // its run was lost: it runs again
         }
     }
 }

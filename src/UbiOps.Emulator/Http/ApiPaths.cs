@@ -3,7 +3,5 @@ namespace UbiOps.Emulator.Http;
 /// <summary>Which paths are API calls (authenticated, rate limited, fault-injected) rather than docs.</summary>
 internal static class ApiPaths
 {
-    public const string Prefix = "/v2.1";
-
-    public static bool IsApi(PathString path) => path.StartsWithSegments(Prefix, StringComparison.OrdinalIgnoreCase);
+    public static bool IsApi(PathString path) => path.StartsWithSegments(ApiRoutes.BasePath, StringComparison.OrdinalIgnoreCase);
 }

@@ -5,6 +5,9 @@ internal sealed class EmulatorSettings(EmulatorOptions options)
 {
     public string Token { get; } = options.Token;
 
+    /// <summary>The generation of the API served: which operations, list rules and fields.</summary>
+    public ApiGeneration Api { get; } = options.Api;
+
     public string Project { get; } = options.Project;
 
     public RateLimitOptions? RateLimit { get; } = options.RateLimit;

@@ -7,7 +7,11 @@ namespace UbiOps.Emulator.Http;
 // The spec marks `success` deprecated (so the generated property is [Obsolete]), but the API still sends it.
 #pragma warning disable CS0618
 
-/// <summary>Builds the generated API models from stored requests (the same classes the client reads).</summary>
+/// <summary>
+/// Builds the generated API models from stored requests (the same classes the client reads). The
+/// fields a generation does not send are left out when the answer is written (see
+/// <see cref="ExplicitNullsContractResolver"/>).
+/// </summary>
 internal static class ModelMapping
 {
     public static DeploymentRequestCreateResponse ToCreateResponse(RequestRecord r) => new()

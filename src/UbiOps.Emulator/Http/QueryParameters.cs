@@ -70,6 +70,19 @@ internal static class QueryParameters
             $"Query parameter '{name}' must be one of {string.Join(", ", allowed)}, not '{Shorten(text)}'.");
     }
 
+    /// <summary>A request priority: <c>0</c> (high) or <c>1</c> (standard).</summary>
+    public static RequestPriority? Priority(HttpContext context, string name)
+    {
+        var text = String(context, name);
+        return text switch
+        {
+            null => null,
+            "0" => RequestPriority.High,
+            "1" => RequestPriority.Standard,
+            _ => throw ApiProblem.BadRequest($"Query parameter '{name}' must be 0 (high priority) or 1 (standard priority), not '{Shorten(text)}'."),
+        };
+    }
+
     /// <summary>An ISO 8601 date-time; without an offset it is taken as UTC.</summary>
     public static DateTimeOffset? DateTime(HttpContext context, string name)
     {

@@ -55,9 +55,9 @@ internal sealed class RateLimiting(RateLimitOptions options, TimeProvider time)
     {
         var headers = context.Response.Headers;
         var reset = SecondsUntilReset(AddressRateLimiter.AddressOf(context));
-        headers["x-ratelimit-limit"] = options.PermitLimit.ToString(CultureInfo.InvariantCulture);
-        headers["x-ratelimit-remaining"] = Math.Max(0, remaining).ToString(CultureInfo.InvariantCulture);
-        headers["x-ratelimit-reset"] = reset.ToString(CultureInfo.InvariantCulture);
+        headers[RateLimitHeaders.Limit] = options.PermitLimit.ToString(CultureInfo.InvariantCulture);
+        headers[RateLimitHeaders.Remaining] = Math.Max(0, remaining).ToString(CultureInfo.InvariantCulture);
+        headers[RateLimitHeaders.Reset] = reset.ToString(CultureInfo.InvariantCulture);
         return reset;
     }
 

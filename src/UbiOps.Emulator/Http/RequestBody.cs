@@ -14,7 +14,11 @@ internal static class RequestBody
     /// The body as a JSON value. With <paramref name="allowPlainText"/>, a <c>text/plain</c> body is
     /// taken as one string (how the official Python client sends a plain request).
     /// </summary>
-    public static async Task<JToken> ReadAsync(HttpContext context, bool allowPlainText, long limit)
+    public static async Task<JToken> ReadAsync(HttpContext context, bool allowPlainText, long limit) =>
+        await ReadCoreAsync(context, allowPlainText, limit, allowEmpty: false).ConfigureAwait(false)
+        ?? throw ApiProblem.BadRequest("The request body is empty; expected JSON.");
+
+    private static async Task<JToken?> ReadCoreAsync(HttpContext context, bool allowPlainText, long limit, bool allowEmpty)
     {
         var contentType = context.Request.ContentType;
         var accepted = allowPlainText ? "application/json or text/plain" : "application/json";
@@ -49,10 +53,27 @@ internal static class RequestBody
 
         if (string.IsNullOrWhiteSpace(text))
         {
-            throw ApiProblem.BadRequest("The request body is empty; expected JSON.");
+            return allowEmpty ? null : throw ApiProblem.BadRequest("The request body is empty; expected JSON.");
         }
 
         return ParseJson(text);
+    }
+
+    /// <summary>
+    /// A body that may be left out: <see langword="null"/> when there is none (no content, or only
+    /// white space), else the JSON value, read as <see cref="ReadAsync"/> does.
+    /// </summary>
+    public static async Task<JToken?> ReadOptionalAsync(HttpContext context, long limit)
+    {
+        if (string.IsNullOrWhiteSpace(context.Request.ContentType))
+        {
+            // No Content-Type is fine only for no body at all.
+            return string.IsNullOrWhiteSpace(await ReadTextAsync(context, limit).ConfigureAwait(false))
+                ? null
+                : throw new ApiProblem(StatusCodes.Status415UnsupportedMediaType, "The request has a body but no Content-Type; send application/json.");
+        }
+
+        return await ReadCoreAsync(context, allowPlainText: false, limit, allowEmpty: true).ConfigureAwait(false);
     }
 
     public static JToken ParseJson(string text)

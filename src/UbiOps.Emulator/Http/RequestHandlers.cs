@@ -8,8 +8,10 @@ using UbiOps.Emulator.Storage;
 namespace UbiOps.Emulator.Http;
 
 /// <summary>
-/// The eight request behaviours of the API. Each serves both the default-version route and the
-/// explicit-version route: <see cref="TargetResolver"/> turns either into a deployment version.
+/// The request behaviours of the API, one per operation of the table (<see cref="ApiOperations"/>).
+/// Each serves both the default-version route and the explicit-version route:
+/// <see cref="TargetResolver"/> turns either into a deployment version. Where the generations of
+/// the API differ, the served one (<see cref="EmulatorSettings.Api"/>) decides.
 /// </summary>
 internal sealed class RequestHandlers(
     TargetResolver resolver,
@@ -29,12 +31,13 @@ internal sealed class RequestHandlers(
     {
         var target = resolver.Resolve(context);
         var timeout = QueryParameters.Integer(context, "timeout", MinTimeout, DirectMaxTimeout) ?? DirectDefaultTimeout;
+        var priority = Priority(context);
         var data = await RequestBody.ReadAsync(context, allowPlainText: true, settings.MaxRequestBodySize).ConfigureAwait(false);
         InputValidation.CheckDirect(target.Deployment, data);
         lifetime.ThrowIfStopping();
 
         var now = executor.Now();
-        var record = NewRecord(target, data, RequestMode.Direct, timeout, notificationGroup: null, now) with
+        var record = NewRecord(target, data, RequestMode.Direct, timeout, notificationGroup: null, priority, now) with
         {
             Status = RequestStatus.Processing, StartedAt = now,
         };
@@ -43,7 +46,7 @@ internal sealed class RequestHandlers(
             // Nothing to wait for: stored finished, in one commit, before the answer.
             var done = executor.RunAtOnce(record, now);
             await store.InsertAsync([done], lifetime.Stopping).ConfigureAwait(false);
-            return JsonResponse.Ok(ModelMapping.ToCreateResponse(done));
+            return Ok(ModelMapping.ToCreateResponse(done));
         }
 
         using var registration = running.Register(record.Id);
@@ -58,20 +61,21 @@ internal sealed class RequestHandlers(
 
         return finished is null
             ? JsonResponse.Error(StatusCodes.Status404NotFound, $"Request '{record.Id}' was deleted while it ran.")
-            : JsonResponse.Ok(ModelMapping.ToCreateResponse(finished));
+            : Ok(ModelMapping.ToCreateResponse(finished));
     }
 
     public async Task<IResult> CreateBatchAsync(HttpContext context)
     {
         var target = resolver.Resolve(context);
         var timeout = QueryParameters.Integer(context, "timeout", MinTimeout, BatchMaxTimeout) ?? BatchDefaultTimeout;
-        var notificationGroup = QueryParameters.String(context, "notification_group");
+        var priority = Priority(context);
+        var notificationGroup = settings.Api.ReadsNotificationGroup ? QueryParameters.String(context, "notification_group") : null;
         var data = await RequestBody.ReadAsync(context, allowPlainText: false, settings.MaxRequestBodySize).ConfigureAwait(false);
         var items = InputValidation.CheckBatch(target.Deployment, data);
         lifetime.ThrowIfStopping();
 
         var now = executor.Now();
-        var records = items.Select(item => NewRecord(target, item, RequestMode.Batch, timeout, notificationGroup, now)).ToList();
+        var records = items.Select(item => NewRecord(target, item, RequestMode.Batch, timeout, notificationGroup, priority, now)).ToList();
         if (executor.RunsAtOnce(target.DeploymentName))
         {
             // Requests that end the moment they start (echo, fail) run in the transaction that
@@ -82,10 +86,10 @@ internal sealed class RequestHandlers(
         else
         {
             await store.InsertAsync(records, lifetime.Stopping).ConfigureAwait(false);
-            pool.Enqueue(records.Select(r => new QueuedRequest(r.Id, r.Deployment)));
+            pool.Enqueue(records.Select(r => new QueuedRequest(r.Id, r.Deployment, r.Priority)));
         }
 
-        return new JsonResponse(records.Select(ModelMapping.ToBatchCreateResponse).ToList(), StatusCodes.Status201Created);
+        return new JsonResponse(records.Select(ModelMapping.ToBatchCreateResponse).ToList(), StatusCodes.Status201Created, settings.Api);
     }
 
     public async Task<IResult> CollectAsync(HttpContext context)
@@ -95,7 +99,7 @@ internal sealed class RequestHandlers(
         var records = await store.GetManyAsync(target, ids, context.RequestAborted).ConfigureAwait(false);
         var found = records.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         ThrowIfMissing(target, ids.Where(id => !found.Contains(id)).ToList());
-        return JsonResponse.Ok(records.Select(ModelMapping.ToBatchDetail).ToList());
+        return Ok(records.Select(ModelMapping.ToBatchDetail).ToList());
     }
 
     public async Task<IResult> DeleteBatchAsync(HttpContext context)
@@ -108,7 +112,67 @@ internal sealed class RequestHandlers(
             running.Cancel(id); // a deleted request that was running stops
         }
 
-        return JsonResponse.Ok(new JObject { ["deleted"] = ids.Count });
+        return Ok(new JObject { ["deleted"] = ids.Count });
+    }
+
+    /// <summary>
+    /// Cancels the requests of a list of ids, all or nothing (an unknown id is a 400 naming it), or
+    /// with <c>status</c> every pending or every processing request, with an empty body.
+    /// </summary>
+    public async Task<IResult> CancelBatchAsync(HttpContext context)
+    {
+        var target = resolver.Resolve(context);
+        var status = QueryParameters.OneOf(context, "status", [RequestStatus.Pending.Value, RequestStatus.Processing.Value]);
+        var body = await RequestBody.ReadOptionalAsync(context, settings.MaxRequestBodySize).ConfigureAwait(false);
+        IReadOnlyList<string>? ids = null;
+        if (status is null)
+        {
+            ids = InputValidation.CheckIds(body ?? throw ApiProblem.BadRequest(
+                "Send a list of request ids, or the query parameter 'status' (pending or processing) with an empty body."));
+        }
+        else if (body is not null && !(body is JArray { Count: 0 } || body.Type == JTokenType.Null))
+        {
+            throw ApiProblem.BadRequest($"With the query parameter 'status' the body must be empty, not {Describe(body)}: it cancels every {status} request.");
+        }
+
+        var (missing, stopping, cancelled) = await store.CancelManyAsync(target, ids, status is null ? (RequestStatus?)null : new RequestStatus(status), executor.Now(), context.RequestAborted).ConfigureAwait(false);
+        if (missing.Count > 0)
+        {
+            // All or nothing, like the other batch operations; the unknown ids are a bad request here.
+            throw ApiProblem.BadRequest($"{Unknown(target, missing)} Nothing was cancelled.");
+        }
+
+        foreach (var id in stopping)
+        {
+            running.Cancel(id);
+        }
+
+        return Ok(new JObject { ["cancelled"] = cancelled });
+    }
+
+    /// <summary>The request's input as a file: the data it was created with.</summary>
+    public async Task<IResult> GetInputAsync(HttpContext context)
+    {
+        var target = resolver.Resolve(context);
+        var id = RequestId(context);
+        var record = await store.GetAsync(target, id, context.RequestAborted).ConfigureAwait(false) ?? throw NotFound(target, id);
+        return RequestFileResult.Of(record.RequestData, "input");
+    }
+
+    /// <summary>The request's output as a file; a 404 while it has none (not completed).</summary>
+    public async Task<IResult> GetOutputAsync(HttpContext context)
+    {
+        var target = resolver.Resolve(context);
+        var id = RequestId(context);
+        var record = await store.GetAsync(target, id, context.RequestAborted).ConfigureAwait(false) ?? throw NotFound(target, id);
+        if (record.Status != RequestStatus.Completed || record.Result is null)
+        {
+            throw ApiProblem.NotFound(record.Status.IsTerminal
+                ? $"Request '{id}' has no output: it ended {record.Status}."
+                : $"Request '{id}' has no output yet: it is {record.Status}.");
+        }
+
+        return RequestFileResult.Of(record.Result, "output");
     }
 
     public async Task<IResult> GetAsync(HttpContext context)
@@ -119,27 +183,15 @@ internal sealed class RequestHandlers(
         var record = await store.GetAsync(target, id, context.RequestAborted).ConfigureAwait(false) ?? throw NotFound(target, id);
         var detail = ModelMapping.ToSingleDetail(record, metadataOnly);
         // metadata_only leaves the data and the result out of the answer, rather than sending nulls.
-        return metadataOnly ? JsonResponse.OkWithout(detail, "request_data", "result") : JsonResponse.Ok(detail);
+        return metadataOnly ? JsonResponse.OkWithout(detail, settings.Api, "request_data", "result") : Ok(detail);
     }
 
     public async Task<IResult> ListAsync(HttpContext context)
     {
         var target = resolver.Resolve(context);
-        var query = new ListQuery
-        {
-            Status = QueryParameters.OneOf(context, "status", KnownStatuses),
-            Success = QueryParameters.Boolean(context, "success"),
-            Limit = QueryParameters.Integer(context, "limit", 1) ?? 50,
-            Offset = QueryParameters.Integer(context, "offset", 0) ?? 0,
-            Ascending = QueryParameters.OneOf(context, "sort", ["asc", "desc"], ignoreCase: true) == "asc",
-            Pipeline = QueryParameters.Boolean(context, "pipeline"),
-            RequestSchedule = QueryParameters.String(context, "request_schedule"),
-            StartDate = QueryParameters.DateTime(context, "start_date")?.ToUnixTimeMilliseconds(),
-            EndDate = QueryParameters.DateTime(context, "end_date")?.ToUnixTimeMilliseconds(),
-            SearchId = QueryParameters.String(context, "search_id")?.ToLowerInvariant(), // ids are stored in lower case
-        };
+        var query = ListFilters.Read(context, settings.Api.List);
         var records = await store.ListAsync(target, query, context.RequestAborted).ConfigureAwait(false);
-        return JsonResponse.Ok(records.Select(ModelMapping.ToListItem).ToList());
+        return Ok(records.Select(ModelMapping.ToListItem).ToList());
     }
 
     public async Task<IResult> UpdateAsync(HttpContext context)
@@ -169,7 +221,7 @@ internal sealed class RequestHandlers(
             running.Cancel(id);
         }
 
-        return JsonResponse.Ok(ModelMapping.ToUpdateResponse(cancelled.After));
+        return Ok(ModelMapping.ToUpdateResponse(cancelled.After));
     }
 
     public async Task<IResult> DeleteAsync(HttpContext context)
@@ -186,11 +238,15 @@ internal sealed class RequestHandlers(
         return Results.NoContent();
     }
 
-    private static readonly string[] KnownStatuses = RequestStatus.Known.Select(s => s.Value).ToArray();
+    private JsonResponse Ok(object body) => JsonResponse.Ok(body, settings.Api);
+
+    /// <summary>The <c>priority</c> of a create, where the served generation reads it.</summary>
+    private RequestPriority Priority(HttpContext context) =>
+        (settings.Api.ReadsPriority ? QueryParameters.Priority(context, "priority") : null) ?? RequestPriority.Standard;
 
     private static int Seconds(TimeSpan timeout) => (int)timeout.TotalSeconds;
 
-    private static RequestRecord NewRecord(DeploymentTarget target, JToken data, RequestMode kind, int timeout, string? notificationGroup, long now)
+    private static RequestRecord NewRecord(DeploymentTarget target, JToken data, RequestMode kind, int timeout, string? notificationGroup, RequestPriority priority, long now)
     {
         var json = data.ToString(Formatting.None);
         return new RequestRecord
@@ -210,6 +266,7 @@ internal sealed class RequestHandlers(
             NotificationGroup = notificationGroup,
             InputSize = Encoding.UTF8.GetByteCount(json),
             CreatedBy = CreatedBy,
+            Priority = priority,
         };
     }
 
@@ -229,9 +286,20 @@ internal sealed class RequestHandlers(
     {
         if (missing.Count > 0)
         {
-            var shown = string.Join(", ", missing.Take(5)) + (missing.Count > 5 ? $" and {missing.Count - 5} more" : "");
-            throw ApiProblem.NotFound(
-                $"Request(s) not found for deployment '{target.DeploymentName}' version '{target.Version}': {shown}. Nothing was done.");
+            throw ApiProblem.NotFound($"{Unknown(target, missing)} Nothing was done.");
         }
     }
+
+    private static string Unknown(DeploymentTarget target, IReadOnlyList<string> missing)
+    {
+        var shown = string.Join(", ", missing.Take(5)) + (missing.Count > 5 ? $" and {missing.Count - 5} more" : "");
+        return $"Request(s) not found for deployment '{target.DeploymentName}' version '{target.Version}': {shown}.";
+    }
+
+    private static string Describe(JToken token) => token.Type switch
+    {
+        JTokenType.Array => $"a list of {((JArray)token).Count}",
+        JTokenType.Object => "an object",
+        _ => token.Type.ToString().ToLowerInvariant(),
+    };
 }

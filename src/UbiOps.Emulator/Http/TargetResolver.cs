@@ -10,8 +10,8 @@ internal sealed class TargetResolver(DeploymentCatalog catalog)
 {
     public DeploymentTarget Resolve(HttpContext context)
     {
-        var project = (string)context.GetRouteValue("project")!;
-        var deploymentName = (string)context.GetRouteValue("deployment")!;
+        var project = (string)context.GetRouteValue("project_name")!;
+        var deploymentName = (string)context.GetRouteValue("deployment_name")!;
         var version = context.GetRouteValue("version") as string;
         if (!string.Equals(project, catalog.Project, StringComparison.Ordinal))
         {

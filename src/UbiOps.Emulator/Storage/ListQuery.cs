@@ -3,11 +3,12 @@ namespace UbiOps.Emulator.Storage;
 /// <summary>The filters, order and page of a list call, already validated.</summary>
 internal sealed record ListQuery
 {
-    public string? Status { get; init; }
+    /// <summary>The statuses listed; null for every status.</summary>
+    public IReadOnlyList<string>? Statuses { get; init; }
 
     public bool? Success { get; init; }
 
-    public int Limit { get; init; } = 50;
+    public int Limit { get; init; } = RequestFilter.DefaultLimit;
 
     public int Offset { get; init; }
 

@@ -46,4 +46,7 @@ internal sealed record RequestRecord
     public int Retries { get; init; }
 
     public required string CreatedBy { get; init; }
+
+    /// <summary>How soon the request starts: waiting high-priority requests go first.</summary>
+    public RequestPriority Priority { get; init; } = RequestPriority.Standard;
 }

@@ -6,7 +6,7 @@ internal sealed partial class RequestStore
     private const string InsertSql =
         $"INSERT INTO requests ({Columns}, runs, run_session) VALUES (@id, @project, @deployment, @version, @kind, @status, " +
         "@created_at, @started_at, @completed_at, @request_data, @result, @error_message, @timeout, @notification_group, " +
-        "@input_size, @output_size, @retries, @created_by, @runs, @session)";
+        "@input_size, @output_size, @retries, @created_by, @priority, @runs, @session)";
 
     /// <summary>
     /// Stores new requests in one transaction (a batch call is all or nothing). A request stored as
@@ -65,6 +65,65 @@ internal sealed partial class RequestStore
             transaction.Commit();
             return (before.Status, after);
         });
+
+    /// <summary>
+    /// Cancels many requests in one transaction, as a cancel does each: pending ones become cancelled,
+    /// processing ones cancelled_pending, others stay as they are. <paramref name="ids"/> picks them,
+    /// all or nothing (the ids not found are returned, and nothing changed); or, when it is null,
+    /// every request of the scope with <paramref name="status"/>.
+    /// </summary>
+    /// <returns>The ids not found, and the ids that became cancelled_pending (whose runs must stop).</returns>
+    public Task<(IReadOnlyList<string> Missing, IReadOnlyList<string> Stopping, int Cancelled)> CancelManyAsync(
+        Deployments.DeploymentTarget scope, IReadOnlyCollection<string>? ids, RequestStatus? status, long now, CancellationToken ct) =>
+        WithGate<(IReadOnlyList<string>, IReadOnlyList<string>, int)>(ct, () =>
+        {
+            using var transaction = _connection.BeginTransaction();
+            string pick;
+            if (ids is not null)
+            {
+                var found = SelectMany(scope, ids, transaction).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+                var missing = ids.Where(id => !found.Contains(id)).ToList();
+                if (missing.Count > 0)
+                {
+                    return (missing, [], 0);
+                }
+
+                pick = $"id IN (SELECT value FROM json_each(@ids)) AND {ScopeCheck}";
+            }
+            else
+            {
+                pick = $"{ScopeFilter} AND status = @status";
+            }
+
+            var cancelled = _statements.Get(
+                $"UPDATE requests SET status = '{Cancelled}', completed_at = @now WHERE {pick} AND status = '{Pending}' RETURNING id", transaction);
+            var stopping = _statements.Get(
+                $"UPDATE requests SET status = '{CancelledPending}' WHERE {pick} AND status = '{Processing}' RETURNING id", transaction);
+            foreach (var command in new[] { cancelled, stopping })
+            {
+                BindScope(command, scope);
+                command.Parameters.AddWithValue("@now", now);
+                command.Parameters.AddWithValue("@ids", ids is null ? "[]" : IdList(ids));
+                command.Parameters.AddWithValue("@status", status?.Value ?? string.Empty);
+            }
+
+            var ended = ReadIds(cancelled);
+            var stopped = ReadIds(stopping);
+            transaction.Commit();
+            return ([], stopped, ended.Count + stopped.Count);
+        });
+
+    private static List<string> ReadIds(Microsoft.Data.Sqlite.SqliteCommand command)
+    {
+        var ids = new List<string>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids;
+    }
 
     /// <summary>Deletes all the given requests, or none: returns the ids not found (then nothing was deleted).</summary>
     public Task<IReadOnlyList<string>> DeleteAllOrNothingAsync(Deployments.DeploymentTarget scope, IReadOnlyCollection<string> ids, CancellationToken ct) =>

@@ -32,10 +32,10 @@ internal sealed partial class RequestStore
     {
         var where = new List<string> { ScopeFilter };
         var parameters = new List<(string, object)>();
-        if (query.Status is not null)
+        if (query.Statuses is { } statuses)
         {
-            where.Add("status = @status");
-            parameters.Add(("@status", query.Status));
+            where.Add($"status IN ({string.Join(", ", statuses.Select((_, i) => $"@status{i}"))})");
+            parameters.AddRange(statuses.Select((s, i) => ($"@status{i}", (object)s)));
         }
 
         if (query.Success is { } success)

@@ -102,7 +102,7 @@ internal sealed partial class RequestStore
     /// <summary>
     /// Prepares the store after a (re)start: batch requests that were processing go back to pending
     /// (with one more retry) and run again; direct requests that were processing fail, since their
-    /// caller's connection is gone. Returns the pending batch requests, oldest first.
+    /// caller's connection is gone. Returns the pending batch requests, high priority first, then oldest first.
     /// </summary>
     public Task<IReadOnlyList<QueuedRequest>> RecoverAsync(long now, CancellationToken ct) => WithGate<IReadOnlyList<QueuedRequest>>(ct, () =>
     {
@@ -120,13 +120,13 @@ internal sealed partial class RequestStore
         interrupted.Parameters.AddWithValue("@now", now);
         interrupted.ExecuteNonQuery();
 
-        var pending = _statements.Get($"SELECT id, deployment FROM requests WHERE status = '{Pending}' ORDER BY created_at, seq", transaction);
+        var pending = _statements.Get($"SELECT id, deployment, priority FROM requests WHERE status = '{Pending}' ORDER BY priority, created_at, seq", transaction);
         var queued = new List<QueuedRequest>();
         using (var reader = pending.ExecuteReader())
         {
             while (reader.Read())
             {
-                queued.Add(new QueuedRequest(reader.GetString(0), reader.GetString(1)));
+                queued.Add(new QueuedRequest(reader.GetString(0), reader.GetString(1), (RequestPriority)reader.GetInt32(2)));
             }
         }
 

@@ -13,7 +13,7 @@ internal sealed partial class RequestStore : IDisposable
 {
     private const string Columns =
         "id, project, deployment, version, kind, status, created_at, started_at, completed_at, request_data, result, " +
-        "error_message, timeout, notification_group, input_size, output_size, retries, created_by";
+        "error_message, timeout, notification_group, input_size, output_size, retries, created_by, priority";
 
     // The statuses as stored: the client's RequestStatus is their one home.
     private static readonly string Pending = RequestStatus.Pending.Value, Processing = RequestStatus.Processing.Value,
@@ -138,6 +138,7 @@ internal sealed partial class RequestStore : IDisposable
         command.Parameters.AddWithValue("@output_size", (object?)record.OutputSize ?? DBNull.Value);
         command.Parameters.AddWithValue("@retries", record.Retries);
         command.Parameters.AddWithValue("@created_by", record.CreatedBy);
+        command.Parameters.AddWithValue("@priority", (int)record.Priority);
     }
 
     private static void BindOutcome(SqliteCommand command, ExecutionOutcome outcome)
@@ -180,5 +181,6 @@ internal sealed partial class RequestStore : IDisposable
         OutputSize = reader.IsDBNull(15) ? null : reader.GetInt64(15),
         Retries = reader.GetInt32(16),
         CreatedBy = reader.GetString(17),
+        Priority = (RequestPriority)reader.GetInt32(18),
     };
 }

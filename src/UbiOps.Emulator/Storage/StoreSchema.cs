@@ -6,7 +6,7 @@ namespace UbiOps.Emulator.Storage;
 internal static class StoreSchema
 {
     /// <summary>The schema version this code writes (<c>PRAGMA user_version</c>).</summary>
-    private const int Version = 1;
+    private const int Version = 2;
 
     // seq keeps the insertion order for requests created in the same millisecond (one batch).
     // runs/run_session count the starts of a request's code in one emulator session (UbiOpsEmulator.ExecutionCount):
@@ -32,6 +32,7 @@ internal static class StoreSchema
             output_size INTEGER,
             retries INTEGER NOT NULL DEFAULT 0,
             created_by TEXT NOT NULL,
+            priority INTEGER NOT NULL DEFAULT 1,
             runs INTEGER NOT NULL DEFAULT 0,
             run_session INTEGER
         );
@@ -55,6 +56,14 @@ internal static class StoreSchema
         if (Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
         {
             command.CommandText = "ALTER TABLE requests ADD COLUMN runs INTEGER NOT NULL DEFAULT 0; ALTER TABLE requests ADD COLUMN run_session INTEGER;";
+            command.ExecuteNonQuery();
+        }
+
+        // Version 2: the priority of requests (0 high, 1 standard); older requests are standard.
+        command.CommandText = "SELECT count(*) FROM pragma_table_info('requests') WHERE name = 'priority'";
+        if (Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            command.CommandText = "ALTER TABLE requests ADD COLUMN priority INTEGER NOT NULL DEFAULT 1;";
             command.ExecuteNonQuery();
         }
 

@@ -1,3 +1,4 @@
+using UbiOps.Client;
 using UbiOps.Emulator;
 
 namespace UbiOps.Cli.Tests.Support;
@@ -9,8 +10,11 @@ public abstract class EmulatorFixture
 {
     internal UbiOpsEmulator Emulator { get; private set; } = null!;
 
+    /// <summary>The generation of the API the emulator serves: today's unless a fixture says otherwise.</summary>
+    protected virtual ApiGeneration Api => ApiGeneration.Latest;
+
     [OneTimeSetUp]
-    public async Task StartEmulatorAsync() => Emulator = await UbiOpsEmulator.StartAsync(new EmulatorOptions());
+    public async Task StartEmulatorAsync() => Emulator = await UbiOpsEmulator.StartAsync(new EmulatorOptions { Api = Api });
 
     [OneTimeTearDown]
     public async Task StopEmulatorAsync() => await Emulator.DisposeAsync();

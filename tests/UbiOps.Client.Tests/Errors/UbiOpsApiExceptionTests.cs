@@ -13,7 +13,7 @@ public class UbiOpsApiExceptionTests
         using var harness = new WireHarness(Token);
         harness.Responds(HttpStatusCode.NotFound, """{"error": "Deployment not found"}""");
 
-        var exception = Assert.ThrowsAsync<UbiOpsApiException<ErrorResponse>>(() => operation.Invoke(harness.Client, ResourceNames.Plain));
+        var exception = Assert.ThrowsAsync<UbiOpsApiException<ErrorResponse>>(() => operation.InvokeAsync(harness.Client, ResourceNames.Plain));
 
         Assert.Multiple(() =>
         {

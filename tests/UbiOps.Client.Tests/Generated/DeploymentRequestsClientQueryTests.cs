@@ -128,23 +128,54 @@ public class DeploymentRequestsClientQueryTests
         Assert.That(harness.Request.Query, Is.EqualTo("?timeout=3600"));
     }
 
-    public static IEnumerable<TestCaseData> BatchCreateOptions() =>
-        Variants.Both("both", 172800, "notification-group 1", "?timeout=172800&notification_group=notification-group%201")
-            .Concat(Variants.Both("group only", null, "notification-group-1", "?notification_group=notification-group-1"))
-            .Concat(Variants.Both("timeout only", 14400, null, "?timeout=14400"));
-
     [TestCaseSource(nameof(BatchCreateOptions))]
-    public async Task BatchCreate_TimeoutAndNotificationGroup_SendsOnlyThoseGiven(
-        bool explicitVersion, int? timeout, string? group, string expectedQuery)
+    public async Task BatchCreate_TimeoutPriorityAndNotificationGroup_SendsOnlyThoseGiven(
+        bool explicitVersion, int? timeout, RequestPriority? priority, string? group, string expectedQuery)
     {
         using var harness = new WireHarness();
         harness.Responds(HttpStatusCode.OK, DocExamples.BatchCreate);
 
         _ = explicitVersion
-            ? await harness.Client.Batch_deployment_version_requests_createAsync(["x"], Names.Project, Names.Deployment, Names.Version, timeout, group)
-            : await harness.Client.Batch_deployment_requests_createAsync(["x"], Names.Project, Names.Deployment, timeout, group);
+            ? await harness.Client.Batch_deployment_version_requests_createAsync(["x"], Names.Project, Names.Deployment, Names.Version, timeout, priority, group)
+            : await harness.Client.Batch_deployment_requests_createAsync(["x"], Names.Project, Names.Deployment, timeout, priority, group);
 
         Assert.That(harness.Request.Query, Is.EqualTo(expectedQuery));
+    }
+
+    public static IEnumerable<TestCaseData> BatchCreateOptions() =>
+        Variants.Both("all", 172800, RequestPriority.High, "notification-group 1", "?timeout=172800&priority=0&notification_group=notification-group%201")
+            .Concat(Variants.Both("group only", null, null, "notification-group-1", "?notification_group=notification-group-1"))
+            .Concat(Variants.Both("priority standard only", null, RequestPriority.Standard, null, "?priority=1"))
+            .Concat(Variants.Both("timeout only", 14400, null, null, "?timeout=14400"));
+
+    [Test]
+    public async Task Create_Priority_SendsItsNumber([Values] bool explicitVersion, [Values] RequestPriority priority)
+    {
+        using var harness = new WireHarness();
+        harness.Responds(HttpStatusCode.OK, DocExamples.CreateCompleted);
+
+        _ = explicitVersion
+            ? await harness.Client.Deployment_version_requests_createAsync("x", Names.Project, Names.Deployment, Names.Version, timeout: 60, priority: priority)
+            : await harness.Client.Deployment_requests_createAsync("x", Names.Project, Names.Deployment, timeout: 60, priority: priority);
+
+        Assert.That(harness.Request.Query, Is.EqualTo($"?timeout=60&priority={(int)priority}"));
+    }
+
+    [Test]
+    public async Task BatchCancel_Status_SendsItWithAnEmptyList([Values] bool explicitVersion, [Values("pending", "processing")] string status)
+    {
+        using var harness = new WireHarness();
+        harness.Responds(HttpStatusCode.OK, "{}");
+
+        _ = explicitVersion
+            ? await harness.Client.Deployment_version_requests_batch_cancelAsync(Names.Project, Names.Deployment, Names.Version, new RequestStatus(status), [])
+            : await harness.Client.Deployment_requests_batch_cancelAsync(Names.Project, Names.Deployment, new RequestStatus(status), []);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(harness.Request.Query, Is.EqualTo($"?status={status}"));
+            Assert.That(harness.Request.Body, Is.EqualTo("[]"));
+        });
     }
 
     [Test]

@@ -49,7 +49,7 @@ public sealed class ReadsUnderFaultsTests
     {
         var before = _live.Attempts().Count;
 
-        var listed = await _live.Echo.ListAllAsync(new RequestFilter { Limit = 25, Sort = SortDirection.Asc }).ToListAsync();
+        var listed = await _live.Echo.ListAllAsync(new RequestFilter { Limit = 25 }).ToListAsync();
 
         Assert.That(listed.Select(r => r.Id), Is.EquivalentTo(_ids));
         Assert.That(listed.Select(r => r.Status), Is.All.EqualTo(RequestStatus.Completed));

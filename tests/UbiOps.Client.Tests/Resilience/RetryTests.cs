@@ -19,12 +19,7 @@ public class RetryTests
         Assert.That(harness.Network.Count, Is.EqualTo(3));
     }
 
-    [TestCase("collect")]
-    [TestCase("batch-delete")]
-    [TestCase("get")]
-    [TestCase("list")]
-    [TestCase("cancel")]
-    [TestCase("delete")]
+    [TestCaseSource(typeof(Routes), nameof(Routes.SafeToRepeat))]
     public async Task Send_SafeOperationAnswered500_IsRetried(string kind)
     {
         using var harness = new ResilienceTestHarness();

@@ -27,9 +27,11 @@ public class DeploymentScopeBatchesTests
         using var api = new ApiMock();
         _ = new FakeBatchServer(api);
 
-        await api.Echo.CreateBatchAsync(["a", "b"], new BatchCreateOptions { Timeout = TimeSpan.FromSeconds(172800), NotificationGroup = "team a" });
+#pragma warning disable CS0618 // the notification group is read only by 2024-07 servers, and still sent
+        await api.Echo.CreateBatchAsync(["a", "b"], new BatchCreateOptions { Timeout = TimeSpan.FromSeconds(172800), Priority = RequestPriority.High, NotificationGroup = "team a" });
+#pragma warning restore CS0618
 
-        Assert.That(api.Sent.Single().Url, Is.EqualTo(ApiMock.DefaultRequests + "/batch?timeout=172800&notification_group=team%20a"));
+        Assert.That(api.Sent.Single().Url, Is.EqualTo(ApiMock.DefaultRequests + "/batch?timeout=172800&priority=0&notification_group=team%20a"));
         Assert.That(api.Sent.Single().Body, Is.EqualTo("[\"a\",\"b\"]"));
     }
 
@@ -60,7 +62,10 @@ public class DeploymentScopeBatchesTests
     {
         yield return new TestCaseData(new BatchCreateOptions { Timeout = TimeSpan.FromSeconds(9) }, "Timeout").SetName("CreateBatchAsync_TimeoutBelow10_ThrowsBeforeSending");
         yield return new TestCaseData(new BatchCreateOptions { Timeout = TimeSpan.FromSeconds(172801) }, "Timeout").SetName("CreateBatchAsync_TimeoutAbove172800_ThrowsBeforeSending");
+#pragma warning disable CS0618 // still checked while it is still sent
         yield return new TestCaseData(new BatchCreateOptions { NotificationGroup = " " }, "NotificationGroup").SetName("CreateBatchAsync_EmptyNotificationGroup_ThrowsBeforeSending");
+#pragma warning restore CS0618
+        yield return new TestCaseData(new BatchCreateOptions { Priority = (RequestPriority)2 }, "Priority").SetName("CreateBatchAsync_UnknownPriority_ThrowsBeforeSending");
         yield return new TestCaseData(new BatchCreateOptions { MaxConcurrency = 0 }, "MaxConcurrency").SetName("CreateBatchAsync_ZeroConcurrency_ThrowsBeforeSending");
     }
 

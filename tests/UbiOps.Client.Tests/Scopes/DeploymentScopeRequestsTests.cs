@@ -102,7 +102,7 @@ public class DeploymentScopeRequestsTests
         var updated = await api.Echo.CancelAsync("r1");
 
         Assert.That(api.Sent.Single().Body, Is.EqualTo("{\"status\":\"cancelled\"}"));
-        Assert.That(updated.Status.IsTerminal, Is.False, "cancelled_pending is on the way, not there");
+        Assert.That(updated.Status?.IsTerminal, Is.False, "cancelled_pending is on the way, not there");
     }
 
     [Test]

@@ -1,6 +1,9 @@
 namespace UbiOps.Client.Tests.Support;
 
-/// <summary>URLs of the SDK's routes, each under a deployment name unique to the test.</summary>
+/// <summary>
+/// Request messages for the SDK's routes, each under a deployment name unique to the test, stamped
+/// with their operation (and timeout) as the generated client stamps them.
+/// </summary>
 internal static class Routes
 {
     public const string BaseUrl = "https://api.test/v2.1";
@@ -11,24 +14,37 @@ internal static class Routes
         new($"{BaseUrl}/projects/p/deployments/{deployment}/requests{suffix}");
 
     public static HttpRequestMessage DirectCreate(string deployment, int? timeout = null) =>
-        new(HttpMethod.Post, Requests(deployment, timeout is null ? "" : $"?timeout={timeout}")) { Content = new StringContent("{\"input\":1}") };
+        Stamped(new(HttpMethod.Post, Requests(deployment, timeout is null ? "" : $"?timeout={timeout}")) { Content = new StringContent("{\"input\":1}") },
+            ApiOperation.DirectCreate, timeout);
 
     public static HttpRequestMessage BatchCreate(string deployment) =>
-        new(HttpMethod.Post, Requests(deployment, "/batch")) { Content = new StringContent("[{\"input\":1}]") };
+        Stamped(new(HttpMethod.Post, Requests(deployment, "/batch")) { Content = new StringContent("[{\"input\":1}]") }, ApiOperation.BatchCreate);
 
-    public static HttpRequestMessage Get(string deployment) => new(HttpMethod.Get, Requests(deployment, "/r-1"));
+    public static HttpRequestMessage Get(string deployment) => Stamped(new(HttpMethod.Get, Requests(deployment, "/r-1")), ApiOperation.Get);
 
-    /// <summary>A request of the given kind, for tests that run the same rule over many kinds.</summary>
-    public static HttpRequestMessage For(string kind, string deployment) => kind switch
+    /// <summary>A request of the operation with this name (<see cref="ApiOperationInfo.Name"/>), for tests that run the same rule over many.</summary>
+    public static HttpRequestMessage For(string name, string deployment)
     {
-        "direct-create" => DirectCreate(deployment),
-        "batch-create" => BatchCreate(deployment),
-        "collect" => new(HttpMethod.Post, Requests(deployment, "/collect")) { Content = new StringContent("[\"r-1\"]") },
-        "batch-delete" => new(HttpMethod.Post, Requests(deployment, "/delete")) { Content = new StringContent("[\"r-1\"]") },
-        "get" => Get(deployment),
-        "list" => new(HttpMethod.Get, Requests(deployment, "?limit=10")),
-        "cancel" => new(HttpMethod.Patch, Requests(deployment, "/r-1")) { Content = new StringContent("{\"status\":\"cancelled\"}") },
-        "delete" => new(HttpMethod.Delete, Requests(deployment, "/r-1")),
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
-    };
+        var operation = ApiOperations.All.Single(o => o.Name == name);
+        var path = operation.Default.PathTemplate
+            .Replace("{project_name}", "p", StringComparison.Ordinal)
+            .Replace("{deployment_name}", deployment, StringComparison.Ordinal)
+            .Replace("{request_id}", "r-1", StringComparison.Ordinal);
+        var request = new HttpRequestMessage(operation.Method, BaseUrl + path);
+        if (operation.Method == HttpMethod.Post || operation.Method == HttpMethod.Patch)
+        {
+            request.Content = new StringContent(operation.Kind == ApiOperationKind.Create ? "[{\"input\":1}]" : "[\"r-1\"]");
+        }
+
+        return Stamped(request, operation.Operation);
+    }
+
+    /// <summary>The names of the operations that are safe to repeat (reads, cancels, deletes), as test cases.</summary>
+    public static IEnumerable<string> SafeToRepeat() => ApiOperations.All.Where(o => o.IsSafeToRepeat).Select(o => o.Name);
+
+    private static HttpRequestMessage Stamped(HttpRequestMessage request, ApiOperation operation, int? timeout = null)
+    {
+        ApiCall.Stamp(request, ApiOperations.Get(operation).Default, timeout);
+        return request;
+    }
 }

@@ -61,7 +61,8 @@ internal sealed class WireHarness : IDisposable
             request.RequestUri!,
             request.Headers.NonValidated.ToDictionary(h => h.Key, h => h.Value.ToArray(), StringComparer.OrdinalIgnoreCase),
             request.Content?.Headers.ContentType,
-            body));
+            body,
+            ApiCall.Of(request)));
 
         var response = new HttpResponseMessage(_status);
         if (_body is not null)
@@ -79,7 +80,8 @@ internal sealed record RecordedRequest(
     Uri Uri,
     IReadOnlyDictionary<string, string[]> Headers,
     MediaTypeHeaderValue? ContentType,
-    string? Body)
+    string? Body,
+    ApiCall? Call)
 {
     /// <summary>The request target as written on the request line: escaped path and query.</summary>
     public string PathAndQuery => Uri.PathAndQuery;

@@ -53,18 +53,39 @@ public sealed class DocsTests
     }
 
     [Test]
-    public async Task ReferencePage_RenderedInChromium_ListsAllSixteenOperations()
+    public async Task ReferencePage_RenderedInChromium_ListsAllTwentyTwoOperations()
     {
         var chromium = HeadlessChromium.Require();
 
         var dom = await HeadlessChromium.DumpDomAsync(chromium, _emulator.RootUrl + "/docs");
 
-        Assert.That(dom, Does.Contain("data-operations=\"16\""), "the page rendered 16 operations");
+        Assert.That(dom, Does.Contain("data-operations=\"22\""), "the page rendered 22 operations");
         foreach (var operation in AllOperations.List)
         {
             Assert.That(dom, Does.Contain($"id=\"{operation.OperationId}\""), operation.OperationId);
         }
 
         Assert.That(dom, Does.Contain("Send request"), "each operation has a try-it form");
+    }
+
+    [Test]
+    public async Task ReferencePage_On2024_07_ListsTheSixteenOperationsItServes()
+    {
+        var chromium = HeadlessChromium.Require();
+        await using var old = await TestEmulator.StartAsync(o => o.Api = ApiGeneration.July2024);
+
+        var dom = await HeadlessChromium.DumpDomAsync(chromium, old.RootUrl + "/docs");
+
+        Assert.That(dom, Does.Contain("data-operations=\"16\"").And.Contain("(API 2024-07)"));
+        Assert.That(AllOperations.NotServedBy(ApiGeneration.July2024).Where(o => dom.Contains($"id=\"{o.OperationId}\"", StringComparison.Ordinal)), Is.Empty);
+    }
+
+    [Test]
+    public async Task EmulatorJson_NamesTheGenerationAndItsOperations()
+    {
+        var info = JObject.Parse(await _http.GetStringAsync("emulator.json"));
+
+        Assert.That(info.Value<string>("api"), Is.EqualTo("2025-12"));
+        Assert.That(info["operations"]!.Values<string>(), Is.EquivalentTo(AllOperations.List.Select(o => o.OperationId)));
     }
 }

@@ -19,10 +19,10 @@ public sealed class AuthAndNotFoundTests
     public async Task StopAsync() => await _emulator.DisposeAsync();
 
     [Test]
-    public void Spec_HasSixteenOperations_HalfOfThemForAnExplicitVersion()
+    public void Operations_AreTwentyTwo_HalfOfThemForAnExplicitVersion()
     {
-        Assert.That(AllOperations.List, Has.Count.EqualTo(16));
-        Assert.That(VersionOperations.Count(), Is.EqualTo(8));
+        Assert.That(AllOperations.List, Has.Count.EqualTo(22));
+        Assert.That(VersionOperations.Count(), Is.EqualTo(11));
     }
 
     [TestCaseSource(nameof(Operations))]

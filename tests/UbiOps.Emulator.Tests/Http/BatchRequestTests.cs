@@ -9,7 +9,8 @@ public sealed class BatchRequestTests
     [Test]
     public async Task BatchCreate_DefaultVersion_IsPendingThenCompletedWithResults()
     {
-        await using var emulator = await TestEmulator.StartAsync();
+        // The 2024-07 generation: it reads notification_group and sends retries.
+        await using var emulator = await TestEmulator.StartAsync(o => o.Api = ApiGeneration.July2024);
         var client = TestEmulator.Client(emulator);
 
         var created = (await client.Batch_deployment_requests_createAsync(

@@ -71,7 +71,7 @@ public sealed class RateLimitingTests
     private bool Acquire(string address, string? path = null)
     {
         var context = new DefaultHttpContext();
-        context.Request.Path = path ?? ApiPaths.Prefix + "/projects/demo/deployments/echo/requests";
+        context.Request.Path = path ?? ApiRoutes.BasePath + "/projects/demo/deployments/echo/requests";
         context.Connection.RemoteIpAddress = IPAddress.Parse(address);
         using var lease = _limiting.Limiter.AttemptAcquire(context);
         return lease.IsAcquired;

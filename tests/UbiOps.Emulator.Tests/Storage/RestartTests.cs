@@ -32,7 +32,8 @@ public sealed partial class RestartTests
 
         var open = new GatedHandler();
         open.Open();
-        await using var second = await TestEmulator.StartAsync(o => { o.DatabasePath = database; o.AddDeployment("slow", open.HandleAsync); });
+        // The 2024-07 generation, whose answers carry the retries counted here.
+        await using var second = await TestEmulator.StartAsync(o => { o.DatabasePath = database; o.Api = ApiGeneration.July2024; o.AddDeployment("slow", open.HandleAsync); });
         var again = TestEmulator.Client(second);
         var finished = await Eventually.ReachAsync(
             () => again.Deployment_requests_batch_getAsync(batch, "demo", "slow"),

@@ -2,28 +2,29 @@ using System.Text;
 
 namespace UbiOps.Emulator.Tests.Support;
 
-/// <summary>The 16 operations of the spec, each with a well-formed call, for tests that cover them all.</summary>
+/// <summary>The 22 operations of the table (<see cref="ApiOperations"/>), each with a well-formed call, for tests that cover them all.</summary>
 public static class AllOperations
 {
-    public sealed record Operation(string OperationId, string Method, string PathTemplate)
+    public sealed record Operation(ApiEndpoint Endpoint)
     {
-        public bool HasVersion => PathTemplate.Contains("{version}", StringComparison.Ordinal);
+        public string OperationId => Endpoint.OperationId;
+
+        public bool HasVersion => Endpoint.Versioned;
 
         public HttpRequestMessage Build(string project, string deployment, string version = "v1", string? requestId = null)
         {
-            var path = PathTemplate.TrimStart('/')
+            var path = Endpoint.PathTemplate.TrimStart('/')
                 .Replace("{project_name}", project, StringComparison.Ordinal)
                 .Replace("{deployment_name}", deployment, StringComparison.Ordinal)
                 .Replace("{version}", version, StringComparison.Ordinal)
                 .Replace("{request_id}", requestId ?? Guid.NewGuid().ToString(), StringComparison.Ordinal);
-            var request = new HttpRequestMessage(new HttpMethod(Method), path);
-            var body = OperationId switch
+            var request = new HttpRequestMessage(Endpoint.Info.Method, path);
+            var body = Endpoint.Info.Operation switch
             {
-                _ when OperationId.StartsWith("batch_", StringComparison.Ordinal) => "[{}]",
-                _ when OperationId.EndsWith("_batch_get", StringComparison.Ordinal) || OperationId.EndsWith("_batch_delete", StringComparison.Ordinal)
-                    => $"[\"{Guid.NewGuid()}\"]",
-                _ when OperationId.EndsWith("_update", StringComparison.Ordinal) => "{\"status\": \"cancelled\"}",
-                _ when OperationId.EndsWith("_create", StringComparison.Ordinal) => "{}",
+                ApiOperation.BatchCreate => "[{}]",
+                ApiOperation.DirectCreate => "{}",
+                ApiOperation.Collect or ApiOperation.BatchDelete or ApiOperation.BatchCancel => $"[\"{Guid.NewGuid()}\"]",
+                ApiOperation.Cancel => "{\"status\": \"cancelled\"}",
                 _ => null,
             };
             if (body is not null)
@@ -37,14 +38,8 @@ public static class AllOperations
         public override string ToString() => OperationId;
     }
 
-    public static IReadOnlyList<Operation> List { get; } = Load();
+    public static IReadOnlyList<Operation> List { get; } = ApiOperations.Endpoints.Select(e => new Operation(e)).ToList();
 
-    private static List<Operation> Load()
-    {
-        var document = SpecSchemas.GetAsync().GetAwaiter().GetResult().Document;
-        return document.Paths
-            .SelectMany(path => path.Value.Select(method => new Operation(method.Value.OperationId, method.Key.ToUpperInvariant(), path.Key)))
-            .OrderBy(o => o.OperationId, StringComparer.Ordinal)
-            .ToList();
-    }
+    /// <summary>The operations a generation does not serve.</summary>
+    public static IEnumerable<Operation> NotServedBy(ApiGeneration generation) => List.Where(o => !generation.Serves(o.Endpoint.Info.Operation));
 }

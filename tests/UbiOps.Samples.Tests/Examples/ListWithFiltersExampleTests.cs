@@ -16,19 +16,19 @@ public sealed class ListWithFiltersExampleTests : EmulatorFixture
     }
 
     [Test]
-    public void RunAsync_FailedInTheLastHour_ListsExactlyTheFailedRequestsOldestFirst()
+    public void RunAsync_FailedInTheLastHour_ListsExactlyTheFailedRequestsNewestFirst()
     {
         Assert.Multiple(() =>
         {
-            Assert.That(_results.All.Select(r => r.Id), Is.EqualTo(_results.RequestIds));
+            Assert.That(_results.All.Select(r => r.Id), Is.EqualTo(_results.RequestIds.Reverse()));
             Assert.That(_results.All.Select(r => r.Status), Has.All.EqualTo(RequestStatus.Failed));
-            Assert.That(_results.All.Select(r => r.TimeCreated), Is.Ordered.Ascending);
+            Assert.That(_results.All.Select(r => r.TimeCreated), Is.Ordered.Descending);
         });
     }
 
     [Test]
-    public void RunAsync_PageSizeTwo_FirstPageHoldsTheTwoOldest()
+    public void RunAsync_PageSizeTwo_FirstPageHoldsTheTwoNewest()
     {
-        Assert.That(_results.FirstPage.Select(r => r.Id), Is.EqualTo(_results.RequestIds.Take(2)));
+        Assert.That(_results.FirstPage.Select(r => r.Id), Is.EqualTo(_results.RequestIds.Reverse().Take(2)));
     }
 }
