@@ -49,6 +49,6 @@ public partial class UbiOpsClient
         options.Validate();
         var budget = new RateBudget(timeProvider);
         var httpClient = UbiOpsHttpPipeline.CreateHttpClient(options.Resilience, loggerFactory, timeProvider, primaryHandler, budget);
-        return new UbiOpsClient(new DeploymentRequestsClient(httpClient, options), budget, new ServerClock(), options.Resilience.ReconcileDelay);
+        return new UbiOpsClient(new DeploymentRequestsClient(httpClient, options), budget, new ServerFacts(), options.Resilience.ReconcileDelay);
     }
 }

@@ -16,19 +16,19 @@ public partial class UbiOpsClient
     protected UbiOpsClient()
     {
         Raw = null!;
-        Clock = new ServerClock();
+        Server = new ServerFacts();
     }
 
     /// <summary>
     /// Creates a client over the generated client, which sends the HTTP requests; with the rate
     /// budget of its HTTP pipeline when it has one (runs then plan their calls within the window).
     /// </summary>
-    internal UbiOpsClient(DeploymentRequestsClient raw, RateBudget? budget, ServerClock clock, TimeSpan reconcileDelay)
+    internal UbiOpsClient(DeploymentRequestsClient raw, RateBudget? budget, ServerFacts server, TimeSpan reconcileDelay)
     {
         ArgumentNullException.ThrowIfNull(raw);
         Raw = raw;
         Budget = budget;
-        Clock = clock;
+        Server = server;
         ReconcileDelay = reconcileDelay;
     }
 
@@ -41,7 +41,7 @@ public partial class UbiOpsClient
     /// <param name="options">Token and base URL; validated here.</param>
     /// <exception cref="ArgumentException">The options are not valid.</exception>
     public UbiOpsClient(HttpClient httpClient, UbiOpsClientOptions options)
-        : this(new DeploymentRequestsClient(httpClient, options), budget: null, new ServerClock(), options.Resilience.ReconcileDelay)
+        : this(new DeploymentRequestsClient(httpClient, options), budget: null, new ServerFacts(), options.Resilience.ReconcileDelay)
     {
     }
 
@@ -51,8 +51,8 @@ public partial class UbiOpsClient
     /// <summary>The rate-limit window this client's calls share, when its pipeline tracks one.</summary>
     internal RateBudget? Budget { get; }
 
-    /// <summary>How far the server's clock is from ours, learnt from this client's creates (to look up lost answers).</summary>
-    internal ServerClock Clock { get; }
+    /// <summary>What this client learnt about the server (its clock, how it counts input sizes), to look up lost answers.</summary>
+    internal ServerFacts Server { get; }
 
     /// <summary>How long to wait before looking up a create whose answer was lost (<see cref="UbiOpsResilienceOptions.ReconcileDelay"/>).</summary>
     internal TimeSpan ReconcileDelay { get; }

@@ -88,7 +88,7 @@ public static class UbiOpsServiceCollectionExtensions
 
         // One rate-limit window for every call of the container's client: the server counts per address.
         services.TryAddSingleton(provider => new RateBudget(TimeProviderOf(provider)));
-        services.TryAddSingleton<ServerClock>(); // like the rate budget: one server, one clock offset, however many clients
+        services.TryAddSingleton<ServerFacts>(); // like the rate budget: one server, one clock offset, however many clients
 
         // Outermost: a call waiting for the window counts against no attempt or total timeout.
         builder.AddHttpMessageHandler(provider => new RateLimitGate(provider.GetRequiredService<RateBudget>()));
@@ -106,7 +106,7 @@ public static class UbiOpsServiceCollectionExtensions
 
         services.TryAddTransient(provider => new UbiOpsClient(
             provider.GetRequiredService<DeploymentRequestsClient>(), provider.GetRequiredService<RateBudget>(),
-            provider.GetRequiredService<ServerClock>(),
+            provider.GetRequiredService<ServerFacts>(),
             provider.GetRequiredService<IOptions<UbiOpsClientOptions>>().Value.Resilience.ReconcileDelay));
         return builder;
     }

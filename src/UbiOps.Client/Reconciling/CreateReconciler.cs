@@ -2,30 +2,28 @@ namespace UbiOps.Client;
 
 /// <summary>
 /// Finds out, from the API's own records, whether a create whose answer was lost made its
-/// requests: lists the requests created in the call's time window (oldest first), collects those
-/// not known to be someone else's, and looks for the call's inputs in their <c>request_data</c>,
-/// by value and in number.
+/// requests, on either generation of the API without knowing which: lists every request created in
+/// the call's time window, whatever its status (<see cref="WindowLister"/>), reads the inputs of
+/// those not known to be someone else's whose size fits (<see cref="CandidateInputs"/>), and looks
+/// for the call's inputs among them, by value and in number.
 /// </summary>
 /// <remarks>
-/// Costs one list call per 250 requests in the window plus one (the empty page that ends it), and
-/// one collect call per 250 candidates (requests not known to be another call's). With a single
-/// producer the window holds the call's own batch and the one sent just before it: three lists and
-/// a collect when the call made its requests, two lists per look (four) when it made nothing. Stored requests can take a moment to become visible, so it waits
+/// Stored requests can take a moment to become visible, so it waits
 /// <see cref="ReconcileSettings.VisibilityDelay"/> first, and looks twice before concluding that
 /// nothing was made. A request that the server stores later than that (a call it was still
 /// holding when the client gave up) cannot be seen by anyone; that is the limit of what an API
-/// without idempotency keys can tell. A request in the window whose input the server did not keep
-/// (<c>request_data</c> null) could be the call's: the answer is then undecided, never "not created".
+/// without idempotency keys can tell. A request in the window whose input cannot be read (no
+/// <c>request_data</c> and no input file) could be the call's: the answer is then undecided, never
+/// "not created". Each look costs a list call per status (six, one or two pages each), a collect
+/// per 250 requests to read, and an input file read per request whose <c>request_data</c> is not sent.
 /// </remarks>
-internal sealed class CreateReconciler(RequestRoute route, ServerClock clock, ReconcileSettings settings)
+internal sealed class CreateReconciler(RequestRoute route, ServerFacts server, ReconcileSettings settings)
 {
     /// <summary>How often a create that provably made nothing is sent again before its failure stands.</summary>
     public const int MaxResends = 3;
 
-    private const int PageSize = RequestLimits.MaxItemsPerCall;
-
-    // A window with more requests than this is not searched further: the answer is undecided.
-    private const int MaxPages = 40;
+    private readonly WindowLister _window = new(route, Counted);
+    private readonly CandidateInputs _inputs = new(route, server.Sizes, Counted);
 
     /// <summary>
     /// Sends a create; when its answer is lost, looks it up and sends it again only while the
@@ -75,7 +73,7 @@ internal sealed class CreateReconciler(RequestRoute route, ServerClock clock, Re
     public async Task<Reconciliation> ReconcileAsync(IReadOnlyList<RequestInput> inputs, DateTimeOffset sent, DateTimeOffset givenUp,
         Func<string, bool> isKnown, CancellationToken cancellationToken, DateTimeOffset? notBefore = null)
     {
-        var (from, to) = clock.Window(sent, givenUp);
+        var (from, to) = server.Clock.Window(sent, givenUp);
         if (notBefore > from)
         {
             from = notBefore.Value;
@@ -96,7 +94,11 @@ internal sealed class CreateReconciler(RequestRoute route, ServerClock clock, Re
         for (var look = 0; look < 2; look++)
         {
             await Task.Delay(settings.VisibilityDelay, settings.Time, cancellationToken).ConfigureAwait(false);
-            var (found, unreadable, complete) = await FindAsync(wanted, from, to + (settings.Time.GetUtcNow() - givenUp), isKnown, cancellationToken).ConfigureAwait(false);
+            var until = to + (settings.Time.GetUtcNow() - givenUp);
+            var (window, complete) = await _window.ListAsync(from, until, cancellationToken).ConfigureAwait(false);
+            var candidates = await _inputs.ReadAsync(window.Where(r => !isKnown(r.Id)).ToList(), inputs, cancellationToken).ConfigureAwait(false);
+            var found = candidates.Where(c => c.Input is { } input && wanted.ContainsKey(input)).ToList();
+            var unreadable = candidates.Where(c => c.Input is null).Select(c => c.Detail.Id).ToList();
             if (found.Count == 0 && unreadable.Count == 0 && complete)
             {
                 continue; // nothing yet: look once more after the lag, then conclude
@@ -109,83 +111,22 @@ internal sealed class CreateReconciler(RequestRoute route, ServerClock clock, Re
         return new Reconciliation.NotCreated();
     }
 
-    /// <summary>
-    /// The requests in the window that hold one of the inputs, by input, oldest first; and those
-    /// whose input the server did not keep (a deployment that stores metadata only), which could
-    /// be this call's.
-    /// </summary>
-    private async Task<(Dictionary<string, List<DeploymentRequestBatchDetail>> Found, List<string> Unreadable, bool Complete)> FindAsync(
-        Dictionary<string, List<int>> wanted, DateTimeOffset from, DateTimeOffset to, Func<string, bool> isKnown, CancellationToken ct)
+    private static Reconciliation Decide(int count, Dictionary<string, List<int>> wanted, List<Candidate> found, List<string> unreadable, bool complete)
     {
-        var candidates = new List<string>();
-        var complete = false;
-        var offset = 0;
-        for (var page = 0; page < MaxPages; page++)
-        {
-            var listed = await CountedAsync(route.ListAsync(new RequestFilter
-            {
-                StartDate = from,
-                EndDate = to,
-#pragma warning disable CS0618 // rewritten for both generations' list rules
-                Sort = SortDirection.Asc,
-#pragma warning restore CS0618
-                Limit = PageSize,
-                Offset = offset,
-            }, ct)).ConfigureAwait(false);
-            // Only an empty page ends the window: a server that caps the page size below the one
-            // asked for must not make a short page look like the last one (and a request be missed).
-            if (listed.Count == 0)
-            {
-                complete = true;
-                break;
-            }
+        // Oldest first: requests made by one call for equal inputs are taken in the call's order.
+        var holders = found.OrderBy(c => c.Detail.TimeCreated).ToLookup(c => c.Input!, c => c.Detail, StringComparer.Ordinal);
 
-            offset += listed.Count;
-            candidates.AddRange(listed.Select(r => r.Id).Where(id => !isKnown(id)));
-        }
-
-        var found = new Dictionary<string, List<DeploymentRequestBatchDetail>>(StringComparer.Ordinal);
-        var unreadable = new List<string>();
-        foreach (var chunk in candidates.Distinct(StringComparer.Ordinal).Chunk(RequestLimits.MaxItemsPerCall))
-        {
-            var details = await CountedAsync(route.CollectAsync(chunk, ct)).ConfigureAwait(false);
-            foreach (var detail in details.OrderBy(d => d.TimeCreated).ThenBy(d => Array.IndexOf(chunk, d.Id)))
-            {
-                if (detail.RequestData is null)
-                {
-                    unreadable.Add(detail.Id);
-                    continue;
-                }
-
-                var key = CanonicalJson.Of(detail.RequestData.AsJson());
-                if (wanted.ContainsKey(key))
-                {
-                    if (!found.TryGetValue(key, out var holders))
-                    {
-                        found[key] = holders = [];
-                    }
-
-                    holders.Add(detail);
-                }
-            }
-        }
-
-        return (found, unreadable, complete);
-    }
-
-    private static Reconciliation Decide(int count, Dictionary<string, List<int>> wanted, Dictionary<string, List<DeploymentRequestBatchDetail>> found,
-        List<string> unreadable, bool complete)
-    {
         // A batch is made whole or not at all: the call made its requests when every input is held
         // by exactly as many requests as the call sent it, and the whole window was seen.
-        if (complete && wanted.All(w => found.TryGetValue(w.Key, out var holders) && holders.Count == w.Value.Count))
+        if (complete && wanted.All(w => holders[w.Key].Count() == w.Value.Count))
         {
             var requests = new DeploymentRequestBatchDetail[count];
             foreach (var (key, positions) in wanted)
             {
+                var held = holders[key].ToArray();
                 for (var i = 0; i < positions.Count; i++)
                 {
-                    requests[positions[i]] = found[key][i];
+                    requests[positions[i]] = held[i];
                 }
             }
 
@@ -197,7 +138,7 @@ internal sealed class CreateReconciler(RequestRoute route, ServerClock clock, Re
         var candidates = new IReadOnlyList<string>[count];
         foreach (var (key, positions) in wanted)
         {
-            var ids = (found.TryGetValue(key, out var holders) ? holders.Select(h => h.Id) : []).Concat(unreadable).ToArray();
+            var ids = holders[key].Select(h => h.Id).Concat(unreadable).ToArray();
             foreach (var position in positions)
             {
                 candidates[position] = ids;
@@ -208,11 +149,7 @@ internal sealed class CreateReconciler(RequestRoute route, ServerClock clock, Re
         return new Reconciliation.Undecided(candidates);
     }
 
-    private async Task<T> CountedAsync<T>(Task<T> call)
-    {
-        UbiOpsMetrics.ReconciliationCalls.Add(1);
-        return await call.ConfigureAwait(false);
-    }
+    private static void Counted() => UbiOpsMetrics.ReconciliationCalls.Add(1);
 }
 
 /// <summary>

@@ -14,14 +14,14 @@ namespace UbiOps.Client;
 /// sending when it stopped (its journal's intents) are looked up the same way before anything new
 /// is sent.
 /// </summary>
-internal sealed class BatchSubmitter(RequestRoute route, EngineSettings settings, RunState run, ServerClock clock)
+internal sealed class BatchSubmitter(RequestRoute route, EngineSettings settings, RunState run, ServerFacts server)
 {
     private const int BatchSize = RequestLimits.MaxItemsPerCall;
 
     private readonly SemaphoreSlim _calls = new(1, 1);
     private readonly SemaphoreSlim _journal = new(1, 1);
     private readonly List<Task> _sends = [];
-    private readonly CreateReconciler _reconciler = new(route, clock, new ReconcileSettings(settings.ReconcileDelay, settings.Time));
+    private readonly CreateReconciler _reconciler = new(route, server, new ReconcileSettings(settings.ReconcileDelay, settings.Time));
     private readonly Dictionary<BatchIntent, List<RunItem>> _openIntents = new(ReferenceEqualityComparer.Instance);
 
     // The newest creation time (server clock) of a request this run made: creates go one at a
@@ -241,7 +241,7 @@ internal sealed class BatchSubmitter(RequestRoute route, EngineSettings settings
             return;
         }
 
-        clock.Observe(sent, settings.Time.GetUtcNow(), created.Select(c => c.TimeCreated));
+        server.Clock.Observe(sent, settings.Time.GetUtcNow(), created.Select(c => c.TimeCreated));
         Created(created.Select(c => c.TimeCreated));
         await AcceptAsync(items, created.Select(c => c.Id).ToArray()).ConfigureAwait(false);
     }

@@ -10,13 +10,13 @@ namespace UbiOps.Client;
 /// polls the oldest unfinished requests across all batches at the times the <see cref="PollPlanner"/>
 /// gives, within the rate-limit window, and hands out one outcome per input.
 /// </summary>
-internal sealed class RunEngine(RequestRoute route, RateBudget? budget, ServerClock clock, EngineSettings settings)
+internal sealed class RunEngine(RequestRoute route, RateBudget? budget, ServerFacts server, EngineSettings settings)
 {
     public async IAsyncEnumerable<RequestOutcome> RunAsync(IAsyncEnumerable<RunItem> items, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var channel = Channel.CreateUnbounded<RequestOutcome>(new UnboundedChannelOptions { SingleReader = true });
         using var run = new RunState(settings, new RequestLedger(settings.InOrder, settings.Total, channel.Writer, settings.Time), cancellationToken, budget);
-        var submitter = new BatchSubmitter(route, settings, run, clock);
+        var submitter = new BatchSubmitter(route, settings, run, server);
         var poller = new Poller(route, budget, settings, run);
         var submitting = Task.Run(() => submitter.RunAsync(items), CancellationToken.None);
         var polling = Task.Run(poller.RunAsync, CancellationToken.None);

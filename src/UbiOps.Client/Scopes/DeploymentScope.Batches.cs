@@ -82,7 +82,7 @@ public partial class DeploymentScope
     {
         var timeoutSeconds = options.TimeoutSeconds();
         var chunks = ChunkRunner.Split(inputs);
-        var reconciler = new CreateReconciler(_route, Client.Clock, new ReconcileSettings(Client.ReconcileDelay, TimeProvider.System));
+        var reconciler = new CreateReconciler(_route, Client.Server, new ReconcileSettings(Client.ReconcileDelay, TimeProvider.System));
         var made = new System.Collections.Concurrent.ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
         var results = await ChunkRunner.RunAsync(chunks, options.MaxConcurrency, async (chunk, _) =>
             // Cancellation stops new calls only. A call in flight may already be accepted, and only its
@@ -152,7 +152,7 @@ public partial class DeploymentScope
                     $"The API created {created.Length} requests for a batch of {chunk.Count} inputs, so they cannot be matched to the inputs.");
             }
 
-            Client.Clock.Observe(sent, TimeProvider.System.GetUtcNow(), created.Select(c => c.TimeCreated));
+            Client.Server.Clock.Observe(sent, TimeProvider.System.GetUtcNow(), created.Select(c => c.TimeCreated));
             return created;
         }, made.ContainsKey, CancellationToken.None).ConfigureAwait(false);
 

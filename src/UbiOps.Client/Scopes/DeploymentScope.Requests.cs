@@ -65,7 +65,7 @@ public partial class DeploymentScope
 
     private async Task<DeploymentRequestCreateResponse> CreateDirectAsync(RequestInput input, int? seconds, RequestPriority? priority, CancellationToken ct)
     {
-        var reconciler = new CreateReconciler(_route, Client.Clock, new ReconcileSettings(Client.ReconcileDelay, TimeProvider.System));
+        var reconciler = new CreateReconciler(_route, Client.Server, new ReconcileSettings(Client.ReconcileDelay, TimeProvider.System));
         var attempt = await reconciler.SendAsync([input], () => _route.CreateAsync(input, seconds, priority, ct), _ => false, ct).ConfigureAwait(false);
         return attempt switch
         {

@@ -94,7 +94,7 @@ public partial class DeploymentScope
     private IAsyncEnumerable<RequestOutcome> RunCore(RunOptions options, long? total, Func<IAsyncEnumerable<RunItem>> items, CancellationToken cancellationToken)
     {
         var settings = EngineSettings.For(options, total, Client.ReconcileDelay);
-        return new RunEngine(_route, Client.Budget, Client.Clock, settings).RunAsync(items(), cancellationToken);
+        return new RunEngine(_route, Client.Budget, Client.Server, settings).RunAsync(items(), cancellationToken);
     }
 
     private static async IAsyncEnumerable<RunItem> Positioned(IAsyncEnumerable<RequestInput> inputs, string name)

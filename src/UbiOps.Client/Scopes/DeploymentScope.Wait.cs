@@ -38,7 +38,7 @@ public partial class DeploymentScope
         var ids = Guard.RequestIds(requestIds, nameof(requestIds)).Distinct(StringComparer.Ordinal).ToArray();
         options ??= new WaitOptions();
         options.Validate();
-        var engine = new RunEngine(_route, Client.Budget, Client.Clock, EngineSettings.For(options, ids.Length));
+        var engine = new RunEngine(_route, Client.Budget, Client.Server, EngineSettings.For(options, ids.Length));
         return WaitCoreAsync(engine, ids, cancellationToken);
     }
 

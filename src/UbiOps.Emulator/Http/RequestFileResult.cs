@@ -18,6 +18,20 @@ internal static class RequestFileResult
         var (bytes, contentType, extension) = json.Type == JTokenType.String
             ? (Encoding.UTF8.GetBytes(json.Value<string>()!), "text/plain; charset=utf-8", "txt")
             : (Encoding.UTF8.GetBytes(stored), "application/json", "json");
-        return Results.File(bytes, contentType, $"{what}.{extension}");
+        return new FileAnswer(bytes, contentType, $"{what}.{extension}");
+    }
+
+    /// <summary>The file with a quoted name (<c>attachment; filename="input.json"</c>), which is what clients parse; ASP.NET's own header leaves it unquoted.</summary>
+    private sealed class FileAnswer(byte[] bytes, string contentType, string fileName) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            var response = httpContext.Response;
+            response.StatusCode = StatusCodes.Status200OK;
+            response.ContentType = contentType;
+            response.ContentLength = bytes.Length;
+            response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
+            await response.Body.WriteAsync(bytes, httpContext.RequestAborted).ConfigureAwait(false);
+        }
     }
 }

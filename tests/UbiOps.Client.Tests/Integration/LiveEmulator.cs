@@ -46,9 +46,11 @@ internal sealed class LiveEmulator : IAsyncDisposable
     /// </summary>
     public static async Task<LiveEmulator> StartAsync(
         FaultOptions? faults = null, RateLimitOptions? rateLimit = null, int maxRetryAttempts = UbiOpsResilienceOptions.MaxRetryAttemptsLimit,
-        Action<UbiOpsResilienceOptions>? resilience = null)
+        Action<UbiOpsResilienceOptions>? resilience = null, Action<EmulatorOptions>? emulatorOptions = null)
     {
-        var emulator = await UbiOpsEmulator.StartAsync(new EmulatorOptions { Faults = faults, RateLimit = rateLimit });
+        var emulatorSettings = new EmulatorOptions { Faults = faults, RateLimit = rateLimit };
+        emulatorOptions?.Invoke(emulatorSettings);
+        var emulator = await UbiOpsEmulator.StartAsync(emulatorSettings);
         var logs = new FakeLogCollector();
         var loggerFactory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Debug).AddProvider(new FakeLoggerProvider(logs)));
         var options = new UbiOpsClientOptions

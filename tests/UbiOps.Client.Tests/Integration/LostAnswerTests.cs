@@ -40,8 +40,10 @@ public sealed class LostAnswerTests
         Assert.That(outcomes.Select(o => live.Emulator.ExecutionCount(o.RequestId!)), Is.All.EqualTo(1));
         Assert.That(live.Emulator.TotalExecutions, Is.EqualTo(InputCount), "no input ran twice");
         Assert.That(live.Sent("batch-create"), Is.EqualTo(3), "the lost batch was not sent again");
-        // The window holds the first batch and the lost one: pages of 250, 250 and the empty one.
-        Assert.That(live.Sent("list"), Is.EqualTo(3), "three lists found it");
+        // One look: pending, processing and cancelled_pending (which today's list refuses) are empty
+        // lists; completed in the window holds the first batch and the lost one (500: pages at 0,
+        // 225, 450 and 475); failed and cancelled are empty.
+        Assert.That(live.Sent("list"), Is.EqualTo(9), "nine lists found it");
     }
 
     [Test]
@@ -55,8 +57,8 @@ public sealed class LostAnswerTests
         Assert.That(outcomes.Select(o => o.Kind), Is.All.EqualTo(OutcomeKind.Finished));
         Assert.That(live.Emulator.TotalExecutions, Is.EqualTo(InputCount));
         Assert.That(live.Sent("batch-create"), Is.EqualTo(4), "three batches and one resend");
-        // Each look pages through the first batch (250) to an empty page.
-        Assert.That(live.Sent("list"), Is.EqualTo(4), "looked twice before concluding nothing was made");
+        // Each look lists the six statuses; completed holds the first batch (pages at 0 and 225).
+        Assert.That(live.Sent("list"), Is.EqualTo(14), "looked twice before concluding nothing was made");
     }
 
     [Test]
@@ -127,7 +129,7 @@ public sealed class LostAnswerTests
 
         Assert.That(outcomes.Select(o => o.Kind), Is.All.EqualTo(OutcomeKind.Finished));
         Assert.That(live.Emulator.TotalExecutions, Is.EqualTo(InputCount));
-        Assert.That(live.Sent("list"), Is.EqualTo(2), "two looks at an empty window");
+        Assert.That(live.Sent("list"), Is.EqualTo(12), "two looks at an empty window: six statuses each");
         Assert.That(live.Sent("batch-create"), Is.EqualTo(3));
     }
 

@@ -1,87 +1,355 @@
 using System.Net;
 using Newtonsoft.Json.Linq;
-using RichardSzalay.MockHttp;
-using UbiOps.Client.Tests.Support;
 
 namespace UbiOps.Client.Tests.Reconciling;
 
 /// <summary>
-/// The look-up after a batch create whose answer was lost, at the wire: what the server's records
-/// say decides between adopting, sending again and reporting the inputs ambiguous.
+/// What a lost create's look-up concludes from the server's records, on either generation of the
+/// API without being told which: adopt what the call made, send again what it provably did not
+/// make, and leave undecided what the records cannot tell.
 /// </summary>
 public class CreateReconcilerTests
 {
-    private const string Batch = ApiMock.DefaultRequests + "/batch";
-    private const string Collect = ApiMock.DefaultRequests + "/collect";
+    private static readonly ApiGeneration[] Generations = [ApiGeneration.July2024, ApiGeneration.December2025];
 
-    private static readonly RequestInput[] Inputs = [RequestInput.FromObject(new { n = 1 }), RequestInput.FromObject(new { n = 2 })];
+    private static readonly string[] ListOrder = ["pending", "processing", "cancelled_pending", "completed", "failed", "cancelled"];
 
-    [Test]
-    public void CreateBatchAsync_LostAnswerAndTheWindowHoldsARequestWhoseInputWasNotKept_AmbiguousAndNotSentAgain()
+    [TestCaseSource(nameof(Generations))]
+    public async Task ReconcileAsync_CallsRequestsStillPending_AdoptsThemInInputOrder(ApiGeneration api)
     {
-        using var api = LostFirstAnswer();
-        ListAnswers(api, "req-unknown");
-        api.Http.When(HttpMethod.Post, Collect).Respond(_ => ApiMock.Json(new JArray(ApiMock.Detail("req-unknown", "completed", input: null))));
+        using var lookup = new LookupHarness(api);
+        lookup.Server.Add("r-1", "pending", secondsAgo: 8, new { n = 2 });
+        lookup.Server.Add("r-0", "pending", secondsAgo: 8, new { n = 1 });
 
-        var error = Assert.ThrowsAsync<BatchSubmissionException>(() => api.Echo.CreateBatchAsync(Inputs));
+        var found = await lookup.LookUpAsync(LookupHarness.Inputs(1, 2));
 
-        Assert.Multiple(() =>
+        Assert.That(found, Is.TypeOf<Reconciliation.Created>());
+        Assert.That(((Reconciliation.Created)found).Requests.Select(r => r.Id), Is.EqualTo(new[] { "r-0", "r-1" }));
+    }
+
+    [TestCaseSource(nameof(Generations))]
+    public async Task ReconcileAsync_CallsRequestsInEveryStatus_AdoptsThemAll(ApiGeneration api)
+    {
+        using var lookup = new LookupHarness(api);
+        string[] statuses = ["pending", "processing", "completed", "failed", "cancelled"];
+        for (var i = 0; i < statuses.Length; i++)
         {
-            Assert.That(error!.Ambiguous.Select(a => a.Index), Is.EqualTo(new long[] { 0, 1 }));
-            Assert.That(error.Ambiguous.Select(a => a.CandidateRequestIds), Has.All.EqualTo(new[] { "req-unknown" }));
-            Assert.That(api.Sent.Count(s => s.Url.StartsWith(Batch, StringComparison.Ordinal)), Is.EqualTo(1), "a request that may be the batch's is never sent again");
-        });
+            lookup.Server.Add($"r-{i}", statuses[i], secondsAgo: 8, new { n = i });
+        }
+
+        var found = await lookup.LookUpAsync(LookupHarness.Inputs(0, 1, 2, 3, 4));
+
+        Assert.That(((Reconciliation.Created)found).Requests.Select(r => r.Id), Is.EqualTo(new[] { "r-0", "r-1", "r-2", "r-3", "r-4" }));
     }
 
     [Test]
-    public async Task CreateBatchAsync_LostAnswerAndTheWindowIsEmpty_SentAgainOnce()
+    public async Task ReconcileAsync_CancelledPendingOn2024_07_IsListedAndAdopted()
     {
-        using var api = LostFirstAnswer();
-        ListAnswers(api);
+        using var lookup = new LookupHarness(ApiGeneration.July2024);
+        lookup.Server.Add("r-0", "cancelled_pending", secondsAgo: 8, new { n = 0 });
 
-        var created = await api.Echo.CreateBatchAsync(Inputs);
+        var found = await lookup.LookUpAsync(LookupHarness.Inputs(0));
+
+        Assert.That(((Reconciliation.Created)found).Requests.Single().Id, Is.EqualTo("r-0"));
+    }
+
+    [TestCaseSource(nameof(Generations))]
+    public async Task ReconcileAsync_EmptyWindow_NotCreatedAfterLookingTwiceAfterTheLag(ApiGeneration api)
+    {
+        using var lookup = new LookupHarness(api);
+
+        var found = await lookup.LookUpAsync(LookupHarness.Inputs(1));
 
         Assert.Multiple(() =>
         {
-            Assert.That(created.Select(c => c.Id), Is.EqualTo(new[] { "req-0", "req-1" }));
-            Assert.That(api.Sent.Count(s => s.Url.StartsWith(Batch, StringComparison.Ordinal)), Is.EqualTo(2));
+            Assert.That(found, Is.TypeOf<Reconciliation.NotCreated>());
+            Assert.That(lookup.Time.Pauses, Is.EqualTo(new[] { LookupHarness.VisibilityDelay, LookupHarness.VisibilityDelay }));
+            Assert.That(lookup.Server.Lists.Select(l => l.Status), Is.EqualTo(ListOrder.Concat(ListOrder)), "each status on its own, twice");
+            Assert.That(lookup.Server.Collects, Is.Empty, "nothing to read");
         });
     }
 
     [Test]
-    public async Task CreateBatchAsync_LostAnswerAndTheWindowHoldsTheInputs_AdoptsThoseIdsWithoutSendingAgain()
+    public async Task ReconcileAsync_RequestsOfOthersOutsideTheWindow_NotCreated()
     {
-        using var api = LostFirstAnswer();
-        ListAnswers(api, "made-0", "made-1");
-        api.Http.When(HttpMethod.Post, Collect).Respond(_ => ApiMock.Json(new JArray(
-            ApiMock.Detail("made-0", "pending", input: new { n = 1 }),
-            ApiMock.Detail("made-1", "pending", input: new { n = 2 }))));
+        using var lookup = new LookupHarness(ApiGeneration.December2025);
+        lookup.Server.Add("before", "pending", secondsAgo: 12, new { n = 1 });  // before the window (11.5 s ago)
+        lookup.Server.Add("after", "pending", secondsAgo: -30, new { n = 1 });  // after the looks
+        lookup.Server.Add("old", "completed", secondsAgo: 60, new { n = 1 });
 
-        var created = await api.Echo.CreateBatchAsync(Inputs);
+        var found = await lookup.LookUpAsync(LookupHarness.Inputs(1));
 
         Assert.Multiple(() =>
         {
-            Assert.That(created.Select(c => c.Id), Is.EqualTo(new[] { "made-0", "made-1" }));
-            Assert.That(api.Sent.Count(s => s.Url.StartsWith(Batch, StringComparison.Ordinal)), Is.EqualTo(1));
+            Assert.That(found, Is.TypeOf<Reconciliation.NotCreated>());
+            Assert.That(lookup.Server.Collects, Is.Empty, "requests outside the window are never read");
         });
     }
 
-    // The first batch create answers 502 (the server may have made it), the next one is answered.
-    private static ApiMock LostFirstAnswer()
+    [Test]
+    public async Task ReconcileAsync_RequestStoredAfterTheClientGaveUp_StillFound()
     {
-        var api = new ApiMock(options => options.Resilience.ReconcileDelay = TimeSpan.Zero);
-        var creates = 0;
-        api.Http.When(HttpMethod.Post, Batch).Respond(_ => Interlocked.Increment(ref creates) == 1
-            ? ApiMock.Json("{\"error\":\"bad gateway\"}", HttpStatusCode.BadGateway)
-            : ApiMock.Json(new JArray(ApiMock.Created("req-0"), ApiMock.Created("req-1"))));
-        return api;
+        using var lookup = new LookupHarness(ApiGeneration.December2025);
+        // Given up 5 s ago; the server was still holding the call and stored it 1 s ago.
+        lookup.Server.Add("late", "pending", secondsAgo: 1, new { n = 1 });
+
+        var found = await lookup.LookUpAsync(LookupHarness.Inputs(1));
+
+        Assert.That(((Reconciliation.Created)found).Requests.Single().Id, Is.EqualTo("late"));
     }
 
-    // The list of the call's window: these ids on the first page, then an empty page.
-    private static void ListAnswers(ApiMock api, params string[] ids) =>
-        api.Http.When(HttpMethod.Get, ApiMock.DefaultRequests).Respond(request =>
+    [Test]
+    public async Task ReconcileAsync_NotBefore_NarrowsTheWindowsStart()
+    {
+        using var lookup = new LookupHarness(ApiGeneration.December2025);
+        lookup.Server.Add("earlier", "completed", secondsAgo: 9, new { n = 1 });
+        lookup.Server.Add("earlier-pending", "pending", secondsAgo: 9, new { n = 1 });
+
+        var found = await lookup.LookUpAsync(LookupHarness.Inputs(1), notBefore: lookup.Server.Now.AddSeconds(-8));
+
+        Assert.Multiple(() =>
         {
-            var first = !(request.RequestUri!.Query.Contains("offset=", StringComparison.Ordinal) && !request.RequestUri.Query.Contains("offset=0", StringComparison.Ordinal));
-            return ApiMock.Json(first ? new JArray(ids.Select(id => ApiMock.Created(id, "completed"))) : new JArray());
+            Assert.That(found, Is.TypeOf<Reconciliation.NotCreated>());
+            Assert.That(lookup.Server.Lists.Where(l => l.Start is not null).Select(l => l.Start), Has.All.EqualTo(lookup.Server.Now.AddSeconds(-8)));
         });
+    }
+
+    [Test]
+    public async Task ReconcileAsync_NotBeforeEarlierThanTheWindow_KeepsTheWindow()
+    {
+        using var lookup = new LookupHarness(ApiGeneration.December2025);
+
+        await lookup.LookUpAsync(LookupHarness.Inputs(1), notBefore: lookup.Server.Now.AddMinutes(-5));
+
+        Assert.That(lookup.Server.Lists.Where(l => l.Start is not null).Select(l => l.Start), Has.All.EqualTo(lookup.Server.Now.AddSeconds(-11.5)));
+    }
+
+    [TestCaseSource(nameof(Generations))]
+    public async Task ReconcileAsync_OneInputFoundTheOtherNot_UndecidedNamingWhatWasFound(ApiGeneration api)
+    {
+        using var lookup = new LookupHarness(api);
+        lookup.Server.Add("r-0", "pending", secondsAgo: 8, new { n = 1 });
+
+        var found = await lookup.LookUpAsync(LookupHarness.Inputs(1, 2));
+
+        Assert.That(((Reconciliation.Undecided)found).Candidates, Is.EqualTo(new[] { new[] { "r-0" }, Array.Empty<string>() }));
+    }
+
+    [Test]
+    public async Task ReconcileAsync_AnotherProducersRequestsHoldTheSameInputs_UndecidedWithEveryHolder()
+    {
+        using var lookup = new LookupHarness(ApiGeneration.December2025);
+        lookup.Server.Add("mine", "pending", secondsAgo: 8, new { n = 1 });
+        lookup.Server.Add("theirs", "completed", secondsAgo: 7, new { n = 1 });
+
+        var found = await lookup.LookUpAsync(LookupHarness.Inputs(1));
+
+        Assert.That(((Reconciliation.Undecided)found).Candidates.Single(), Is.EquivalentTo(new[] { "mine", "theirs" }));
+    }
+
+    [Test]
+    public async Task ReconcileAsync_KnownRequests_AreNeitherReadNorAdopted()
+    {
+        using var lookup = new LookupHarness(ApiGeneration.December2025);
+        lookup.Server.Add("earlier-batch", "completed", secondsAgo: 9, new { n = 1 });
+
+        var found = await lookup.LookUpAsync(LookupHarness.Inputs(1), isKnown: id => id == "earlier-batch");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(found, Is.TypeOf<Reconciliation.NotCreated>());
+            Assert.That(lookup.Server.Collects, Is.Empty);
+        });
+    }
+
+    [Test]
+    public async Task ReconcileAsync_EqualInputsInOneCall_TakenInCreationOrder()
+    {
+        using var lookup = new LookupHarness(ApiGeneration.December2025);
+        lookup.Server.Add("second", "pending", secondsAgo: 7, new { n = 1 });
+        lookup.Server.Add("first", "pending", secondsAgo: 8, new { n = 1 });
+
+        var found = await lookup.LookUpAsync(LookupHarness.Inputs(1, 1));
+
+        Assert.That(((Reconciliation.Created)found).Requests.Select(r => r.Id), Is.EqualTo(new[] { "first", "second" }));
+    }
+
+    [Test]
+    public async Task ReconcileAsync_RequestDataNotSent_ReadsTheInputFileOfThatRequestOnly()
+    {
+        using var lookup = new LookupHarness(ApiGeneration.December2025);
+        lookup.Server.Add("r-0", "pending", secondsAgo: 8, new { n = 1 }, sendsRequestData: false);
+        lookup.Server.Add("r-1", "pending", secondsAgo: 8, new { n = 2 });
+
+        var found = await lookup.LookUpAsync(LookupHarness.Inputs(1, 2));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(((Reconciliation.Created)found).Requests.Select(r => r.Id), Is.EqualTo(new[] { "r-0", "r-1" }));
+            Assert.That(lookup.Server.InputReads, Is.EqualTo(new[] { "r-0" }));
+        });
+    }
+
+    [TestCaseSource(nameof(Generations))]
+    public async Task ReconcileAsync_RequestWhoseInputCannotBeRead_UndecidedNeverNotCreated(ApiGeneration api)
+    {
+        using var lookup = new LookupHarness(api);
+        lookup.Server.Add("unknown", "completed", secondsAgo: 8, new { n = 9 }, sendsRequestData: false, hasInputFile: false);
+
+        var found = await lookup.LookUpAsync(LookupHarness.Inputs(1, 2));
+
+        Assert.That(((Reconciliation.Undecided)found).Candidates, Is.EqualTo(new[] { new[] { "unknown" }, new[] { "unknown" } }));
+    }
+
+    [Test]
+    public void ReconcileAsync_InputFileAnswersAnotherError_TheLookUpFails()
+    {
+        using var lookup = new LookupHarness(ApiGeneration.December2025);
+        lookup.Server.Add("r-0", "pending", secondsAgo: 8, new { n = 1 }, sendsRequestData: false);
+        lookup.Server.InputAnswer = HttpStatusCode.InternalServerError;
+
+        var error = Assert.ThrowsAsync<UbiOpsApiException>(() => lookup.LookUpAsync(LookupHarness.Inputs(1)));
+
+        Assert.That(error!.StatusCode, Is.EqualTo(500));
+    }
+
+    [Test]
+    public async Task ReconcileAsync_RequestLeavesPendingWhileTheListsAreRead_StillFound()
+    {
+        using var lookup = new LookupHarness(ApiGeneration.December2025);
+        lookup.Server.Add("r-0", "pending", secondsAgo: 8, new { n = 1 });
+        // It starts after the pending list was read: the processing list, read next, has it.
+        lookup.Server.BeforeList = call =>
+        {
+            if (call.Status == "processing")
+            {
+                lookup.Server.Move("r-0", "processing");
+            }
+        };
+
+        var found = await lookup.LookUpAsync(LookupHarness.Inputs(1));
+
+        Assert.That(((Reconciliation.Created)found).Requests.Single().Id, Is.EqualTo("r-0"));
+    }
+
+    [Test]
+    public async Task ReconcileAsync_RequestFinishesWhileTheListsAreRead_StillFound()
+    {
+        using var lookup = new LookupHarness(ApiGeneration.December2025);
+        lookup.Server.Add("r-0", "processing", secondsAgo: 8, new { n = 1 });
+        lookup.Server.BeforeList = call =>
+        {
+            if (call.Status == "cancelled_pending")
+            {
+                lookup.Server.Move("r-0", "failed");
+            }
+        };
+
+        var found = await lookup.LookUpAsync(LookupHarness.Inputs(1));
+
+        Assert.That(((Reconciliation.Created)found).Requests.Single().Id, Is.EqualTo("r-0"));
+    }
+
+    [Test]
+    public async Task ReconcileAsync_Today_NeverSendsDatesWithAnUnfinishedStatusNorASort()
+    {
+        using var lookup = new LookupHarness(ApiGeneration.December2025);
+
+        await lookup.LookUpAsync(LookupHarness.Inputs(1));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(lookup.Server.Lists.Where(l => l.Status is "pending" or "processing" or "cancelled_pending").Select(l => (l.Start, l.End)),
+                Has.All.EqualTo(((DateTimeOffset?)null, (DateTimeOffset?)null)));
+            Assert.That(lookup.Server.Lists.Where(l => l.Status is "completed" or "failed" or "cancelled").Select(l => l.Start), Has.None.Null);
+            Assert.That(lookup.Server.Lists.Select(l => l.Sort), Has.All.Null);
+            Assert.That(lookup.Server.Lists.Select(l => l.Status), Has.None.Null, "a list without a status shows only completed requests today");
+        });
+    }
+
+    [Test]
+    public async Task ReconcileAsync_WindowEnd_IsTheMomentOfTheLookPlusTheClockSpread()
+    {
+        using var lookup = new LookupHarness(ApiGeneration.December2025);
+
+        await lookup.LookUpAsync(LookupHarness.Inputs(1));
+
+        // The moment of each look (after 2 s, then 4 s of pauses), the server within 0.5 s, and 1 s of slack.
+        var ends = lookup.Server.Lists.Where(l => l.End is not null).Select(l => l.End).Distinct();
+        Assert.That(ends, Is.EqualTo(new DateTimeOffset?[] { lookup.Server.Now.AddSeconds(2 + 1.5), lookup.Server.Now.AddSeconds(4 + 1.5) }));
+    }
+
+    [Test]
+    public async Task ReconcileAsync_SizesConfirmed_ReadsOnlyRequestsWhoseSizeFits()
+    {
+        using var lookup = new LookupHarness(ApiGeneration.December2025);
+        lookup.Facts.Sizes.Observe(JToken.Parse("{\"n\":100}"), "{\"n\":100}".Length);
+        lookup.Server.Add("same-size", "completed", secondsAgo: 8, new { n = 7 });
+        lookup.Server.Add("other-size", "completed", secondsAgo: 8, new { n = 12345 });
+
+        var found = await lookup.LookUpAsync(LookupHarness.Inputs(1));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(found, Is.TypeOf<Reconciliation.NotCreated>(), "the request that was read holds another input");
+            Assert.That(lookup.Server.Collects.SelectMany(c => c).Distinct(), Is.EqualTo(new[] { "same-size" }));
+        });
+    }
+
+    [Test]
+    public async Task ReconcileAsync_SizesNotYetConfirmed_ReadsEveryRequestAndLearnsFromThem()
+    {
+        using var lookup = new LookupHarness(ApiGeneration.December2025);
+        lookup.Server.Add("other-size", "completed", secondsAgo: 8, new { n = 12345 });
+
+        await lookup.LookUpAsync(LookupHarness.Inputs(1));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(lookup.Server.Collects[0], Is.EqualTo(new[] { "other-size" }));
+            Assert.That(lookup.Server.Collects, Has.Count.EqualTo(1), "the second look skips it: its size is not the call's");
+            Assert.That(lookup.Facts.Sizes.Of([JToken.Parse("{\"n\":1}")]), Is.Not.Null, "what it read confirmed how the server counts");
+        });
+    }
+
+    [Test]
+    public async Task ReconcileAsync_CancelledPendingNotListableToday_OtherStatusesStillRead()
+    {
+        using var lookup = new LookupHarness(ApiGeneration.December2025);
+        lookup.Server.Add("r-0", "completed", secondsAgo: 8, new { n = 1 });
+
+        var found = await lookup.LookUpAsync(LookupHarness.Inputs(1));
+
+        Assert.That(found, Is.TypeOf<Reconciliation.Created>());
+    }
+
+    [Test]
+    public void ReconcileAsync_ListRefusedForAnotherStatus_TheLookUpFails()
+    {
+        using var lookup = new LookupHarness(ApiGeneration.December2025);
+        lookup.Server.BeforeList = call =>
+        {
+            if (call.Status == "failed")
+            {
+                throw new InvalidOperationException("the server cannot list");
+            }
+        };
+
+        Assert.CatchAsync(() => lookup.LookUpAsync(LookupHarness.Inputs(1)));
+    }
+
+    [Test]
+    public async Task ReconcileAsync_WindowTooLongToRead_UndecidedNotNotCreated()
+    {
+        using var lookup = new LookupHarness(ApiGeneration.December2025);
+        // More pending requests after the window than the pages a list may take can hold.
+        for (var i = 0; i < (ListPages.MaxPages * ListPages.PageSize) + 1; i++)
+        {
+            lookup.Server.Add($"later-{i}", "pending", secondsAgo: 0, new { n = -1 });
+        }
+
+        var found = await lookup.LookUpAsync(LookupHarness.Inputs(1));
+
+        Assert.That(((Reconciliation.Undecided)found).Candidates.Single(), Is.Empty);
+    }
 }

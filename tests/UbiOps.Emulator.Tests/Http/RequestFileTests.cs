@@ -37,7 +37,7 @@ public sealed class RequestFileTests
         {
             Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(answer.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/json"));
-            Assert.That(answer.Content.Headers.ContentDisposition?.FileName, Is.EqualTo("input.json"));
+            Assert.That(answer.Content.Headers.ContentDisposition?.ToString(), Is.EqualTo("attachment; filename=\"input.json\""), "quoted, as clients parse it");
             Assert.That(await answer.Content.ReadAsStringAsync(), Is.EqualTo("""{"city":"Delft","t":21.5,"é":[1,2]}"""));
         });
     }
@@ -54,9 +54,9 @@ public sealed class RequestFileTests
         Assert.Multiple(async () =>
         {
             Assert.That(input.Content.Headers.ContentType?.ToString(), Is.EqualTo("text/plain; charset=utf-8"));
-            Assert.That(input.Content.Headers.ContentDisposition?.FileName, Is.EqualTo("input.txt"));
+            Assert.That(input.Content.Headers.ContentDisposition?.ToString(), Is.EqualTo("attachment; filename=\"input.txt\""));
             Assert.That(await input.Content.ReadAsStringAsync(), Is.EqualTo("héllo\nworld"));
-            Assert.That(output.Content.Headers.ContentDisposition?.FileName, Is.EqualTo("output.txt"));
+            Assert.That(output.Content.Headers.ContentDisposition?.ToString(), Is.EqualTo("attachment; filename=\"output.txt\""));
             Assert.That(await output.Content.ReadAsStringAsync(), Is.EqualTo("héllo\nworld"));
         });
     }
