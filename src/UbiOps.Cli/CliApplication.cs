@@ -15,13 +15,16 @@ internal static class CliApplication
             "Send requests to UbiOps deployments and run files of inputs through them. Every command takes " +
             "--deployment (and --version for a version other than the default). Without --host and --token " +
             "(or UBIOPS_API_HOST and UBIOPS_API_TOKEN) the embedded emulator is used: the commands other than 'run' keep " +
-            "its requests in one local database ('emulator reset' deletes it).");
+            "its requests in one local database ('emulator reset' deletes it). It serves today's API (the 2025-12 generation); " +
+            "the commands work on servers of the 2024-07 generation too, except batch cancel, input and output, which those do not have.");
         foreach (var command in new[]
         {
             RunCommand.Build(environment),
             CreateCommand.Build(environment),
             BatchCommand.Build(environment),
             GetCommand.Build(environment),
+            RequestFileCommand.Input(environment),
+            RequestFileCommand.Output(environment),
             CollectCommand.Build(environment),
             WaitCommand.Build(environment),
             ListCommand.Build(environment),

@@ -15,6 +15,7 @@ internal static class BatchCommand
         var target = new TargetOptions();
         var input = new InputFileOptions(environment);
         var timeout = TimeoutOption.ForBatch();
+        var priority = PriorityOption.Create();
 
         var command = new Command("batch",
             "Create a batch request per input (in calls of at most 250) without waiting; print one JSON line per input: " +
@@ -23,9 +24,14 @@ internal static class BatchCommand
         target.AddTo(command);
         input.AddTo(command);
         command.Options.Add(timeout);
+        command.Options.Add(priority);
         CommandAction.Set(command, target, environment, async context =>
         {
-            var options = new BatchCreateOptions { Timeout = TimeoutOption.ToTimeSpan(context.Parse.GetValue(timeout)) };
+            var options = new BatchCreateOptions
+            {
+                Timeout = TimeoutOption.ToTimeSpan(context.Parse.GetValue(timeout)),
+                Priority = PriorityOption.Value(context.Parse, priority),
+            };
             using var reader = InputSource.Open(context.Parse.GetRequiredValue(input.Input), "--input", environment);
             var chunk = new List<InputRecord>();
             var malformed = 0;

@@ -22,12 +22,14 @@ internal static class CreateCommand
         };
         var plain = new Option<bool>("--plain") { Description = "Send --data as text even when it is JSON." };
         var timeout = TimeoutOption.ForDirect();
+        var priority = PriorityOption.Create();
 
         var command = new Command("create", "Create a direct request, wait for it, and print it (status, result or error) as JSON.");
         target.AddTo(command);
         command.Options.Add(data);
         command.Options.Add(plain);
         command.Options.Add(timeout);
+        command.Options.Add(priority);
         CommandAction.Set(command, target, environment, async context =>
         {
             var text = context.Parse.GetRequiredValue(data);
@@ -37,7 +39,12 @@ internal static class CreateCommand
             }
 
             var input = context.Parse.GetValue(plain) ? RequestInput.Plain(text) : Interpret(text);
-            var response = await context.Scope.CreateAsync(input, TimeoutOption.ToTimeSpan(context.Parse.GetValue(timeout)), context.Cancellation);
+            var options = new DirectRequestOptions
+            {
+                Timeout = TimeoutOption.ToTimeSpan(context.Parse.GetValue(timeout)),
+                Priority = PriorityOption.Value(context.Parse, priority),
+            };
+            var response = await context.Scope.CreateAsync(input, options, context.Cancellation);
             JsonOutput.WriteIndented(context.Out, response);
             return response.Status == RequestStatus.Completed ? ExitCodes.Success : ExitCodes.SomeInputsFailed;
         });

@@ -28,6 +28,7 @@ internal static class RunCommand
         };
         var restart = new Option<bool>("--restart") { Description = "Discard an existing --output and its state, and start from the first input." };
         var timeout = TimeoutOption.ForBatch();
+        var priority = PriorityOption.Create();
         var window = new Option<int>("--window")
         {
             Description = "Most inputs in flight (read, their result lines not yet written): bounds memory and how far " +
@@ -55,7 +56,7 @@ internal static class RunCommand
             "collected, not submitted again.");
         target.AddTo(command);
         input.AddTo(command);
-        foreach (var option in new Option[] { output, restart, timeout, window, poll, quiet })
+        foreach (var option in new Option[] { output, restart, timeout, priority, window, poll, quiet })
         {
             command.Options.Add(option);
         }
@@ -66,6 +67,7 @@ internal static class RunCommand
             var options = new RunOptions
             {
                 RequestTimeout = TimeoutOption.ToTimeSpan(p.GetValue(timeout)),
+                Priority = PriorityOption.Value(p, priority),
                 MaxInFlight = p.GetValue(window),
                 MaxPollInterval = PollIntervalOption.ToMaxPollInterval(p.GetValue(poll)),
             };

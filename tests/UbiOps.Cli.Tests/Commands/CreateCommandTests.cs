@@ -52,4 +52,23 @@ public class CreateCommandTests : EmulatorFixture
         Assert.That(json.Value<string>("status"), Is.EqualTo("failed"));
         Assert.That(json.Value<string>("error_message"), Is.Not.Empty);
     }
+
+    [TestCase("high")]
+    [TestCase("standard")]
+    [TestCase("0")]
+    public async Task Create_Priority_IsAcceptedAndTheRequestRuns(string priority)
+    {
+        var result = await RunAsync("create", "-d", "echo", "--data", "{\"n\":1}", "--priority", priority);
+
+        Assert.That((result.ExitCode, JObject.Parse(result.Out).Value<string>("status")), Is.EqualTo((0, "completed")), result.ToString());
+    }
+
+    [Test]
+    public async Task Create_UnknownPriority_IsAUsageError()
+    {
+        var result = await RunAsync("create", "-d", "echo", "--data", "{\"n\":1}", "--priority", "urgent");
+
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+        Assert.That(result.Error, Does.Contain("--priority must be high or standard (or 0 or 1), not 'urgent'"));
+    }
 }

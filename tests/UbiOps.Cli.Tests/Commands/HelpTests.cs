@@ -11,9 +11,9 @@ public class HelpTests
 
     public static IEnumerable<TestCaseData> Commands()
     {
-        yield return new TestCaseData("run", new[] { "--input", "--output", "--input-format <auto|jsonl|json|text>", "--restart", "--timeout", "--window", "--poll-interval", "--quiet" });
-        yield return new TestCaseData("create", new[] { "--data", "--plain", "--timeout" });
-        yield return new TestCaseData("batch", new[] { "--input", "--input-format", "--timeout" });
+        yield return new TestCaseData("run", new[] { "--input", "--output", "--input-format <auto|jsonl|json|text>", "--restart", "--timeout", "--priority <high|standard>", "--window", "--poll-interval", "--quiet" });
+        yield return new TestCaseData("create", new[] { "--data", "--plain", "--timeout", "--priority" });
+        yield return new TestCaseData("batch", new[] { "--input", "--input-format", "--timeout", "--priority" });
         yield return new TestCaseData("get", new[] { "<request-id>", "--metadata-only" });
         yield return new TestCaseData("collect", new[] { "<request-ids>", "--ids-from" });
         yield return new TestCaseData("wait", new[] { "<request-ids>", "--ids-from", "--timeout", "--poll-interval" });
@@ -21,8 +21,11 @@ public class HelpTests
         {
             "--status", "--success", "--limit", "--offset", "--sort", "--pipeline", "--request-schedule",
             "--start-date", "--end-date", "--search-id", "--all", "--format <table|json>", "--wide",
+            "today's service lists only completed requests unless --status is given",
         });
-        yield return new TestCaseData("cancel", new[] { "<request-id>" });
+        yield return new TestCaseData("cancel", new[] { "<request-ids>", "--ids-from", "--all <pending|processing>", "2024-07" });
+        yield return new TestCaseData("input", new[] { "<request-id>", "--file" });
+        yield return new TestCaseData("output", new[] { "<request-id>", "--file", "2024-07" });
         yield return new TestCaseData("delete", new[] { "<request-ids>", "--ids-from" });
     }
 
