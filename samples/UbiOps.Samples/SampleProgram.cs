@@ -61,6 +61,17 @@ public static class SampleProgram
         output.WriteLine($"direct-request: {direct.DefaultVersion.Version} {direct.DefaultVersion.Status} {direct.Weather}; " +
             $"explicit version {direct.ExplicitVersion.Version} {direct.ExplicitVersion.Result}; plain '{direct.PlainText}'");
 
+        var folder = Directory.CreateTempSubdirectory("ubiops-samples-");
+        try
+        {
+            var files = await FilesAndPriorityExample.RunAsync(client, project, folder.FullName, cancellationToken);
+            output.WriteLine($"files-and-priority: input {files.Input}, output {files.Output}, saved {Path.GetFileName(files.SavedOutput)}: {await File.ReadAllTextAsync(files.SavedOutput, cancellationToken)}");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+
         var batch = await BatchAndWaitExample.RunAsync(client, project, cancellationToken);
         output.WriteLine($"batch-and-wait: {batch.Created.Count} created, {batch.Finished.Count} finished, " +
             $"{batch.Finished.Count(r => r.Status == RequestStatus.Completed)} completed");

@@ -6,7 +6,8 @@ namespace UbiOps.Client;
 /// page boundary when requests before it leave the list. Here each page asks again for the last
 /// few requests of the one before (<see cref="Overlap"/>) and must hold a request already read:
 /// everything after that one in the page follows it in the list, so nothing was skipped. A page
-/// that holds none (the list moved back by more than the overlap) is read again from further back.
+/// that holds none (the list moved back by more than the overlap) is read again from further back,
+/// at worst from the list's start.
 /// The list has ended at an empty first page, or at a page that brings nothing after the requests
 /// already read and is shorter than the longest page seen (a server may cap the page size below
 /// the one asked for). Requests are deduplicated by id.
@@ -47,9 +48,10 @@ internal sealed class ListPages(RequestRoute route, Action? onCall = null)
                 return (requests, true); // nothing after what was read
             }
 
-            if (overlap > 0 && lastSeen < 0)
+            if (overlap > 0 && lastSeen < 0 && offset > 0)
             {
                 // Requests before this page left the list: one may have slid into what was read.
+                // (From the list's start nothing can be skipped: every request already read has left it.)
                 offset = Math.Max(0, offset - PageSize);
                 continue;
             }

@@ -16,8 +16,10 @@ namespace UbiOps.Client;
 /// </remarks>
 internal sealed class WindowLister(RequestRoute route, Action onCall)
 {
-    private static readonly RequestStatus[] Unfinished = [RequestStatus.Pending, RequestStatus.Processing, RequestStatus.CancelledPending];
-    private static readonly RequestStatus[] Finished = [RequestStatus.Completed, RequestStatus.Failed, RequestStatus.Cancelled];
+    // RequestStatus.Known is in the order of a request's life: pending, processing, cancelled_pending
+    // (on its way to cancelled) are the unfinished ones, then the finished ones.
+    private static readonly RequestStatus[] Unfinished = [.. RequestStatus.Known.Where(s => !s.IsTerminal)];
+    private static readonly RequestStatus[] Finished = [.. RequestStatus.Known.Where(s => s.IsTerminal)];
 
     private readonly ListPages _pages = new(route, onCall);
 

@@ -92,6 +92,34 @@ public class ListPagesTests
     }
 
     [Test]
+    public async Task ReadAsync_EveryRequestReadLeavesBeforeTheNextPage_ReadsTheRestFromTheStart()
+    {
+        var (api, server, pages) = Start(600);
+        using var _ = api;
+        // A queue drains while it is read: after the first page, everything read so far (and more) has
+        // moved on; each page read again from further back finds none of it either.
+        server.BeforeList = call =>
+        {
+            if (server.Lists.Count == 2)
+            {
+                for (var i = 599; i >= 300; i--)
+                {
+                    server.Remove($"r-{i:D4}");
+                }
+            }
+        };
+
+        var (requests, complete) = await pages.ReadAsync(Pending, _ => false, CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(complete, Is.True);
+            Assert.That(requests.Select(r => r.Id), Is.SupersetOf(Enumerable.Range(0, 300).Select(i => $"r-{i:D4}")), "every request still waiting");
+            Assert.That(server.Lists.Select(l => l.Offset).Take(3), Is.EqualTo(new[] { 0, 225, 0 }));
+        });
+    }
+
+    [Test]
     public async Task ReadAsync_ManyRequestsAddedBeforeTheNextPage_ReadsOnToTheEnd()
     {
         var (api, server, pages) = Start(600);

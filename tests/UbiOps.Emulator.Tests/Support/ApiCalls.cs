@@ -36,7 +36,7 @@ internal static class ApiCalls
     /// <summary>Waits until a batch request has ended (completed, failed or cancelled).</summary>
     public static Task<JObject> WaitForEndAsync(HttpClient http, string requests, string id) =>
         Eventually.ReachAsync(() => GetAsync(http, requests, id),
-            r => r.Value<string>("status") is "completed" or "failed" or "cancelled", $"request {id} ends");
+            r => new RequestStatus(r.Value<string>("status")!).IsTerminal, $"request {id} ends");
 
     private static StringContent Json(JToken data) => new(data.ToString(Newtonsoft.Json.Formatting.None), Encoding.UTF8, "application/json");
 }

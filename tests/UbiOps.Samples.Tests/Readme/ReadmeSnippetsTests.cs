@@ -41,7 +41,7 @@ public sealed class ReadmeSnippetsTests
         // Guards the other tests against passing vacuously (no regions found, say after a move).
         Assert.That(_regions.Select(r => r.Name), Is.SupersetOf(new[]
         {
-            "connect", "resilience", "direct-request", "explicit-version", "plain-input", "batch-and-wait",
+            "connect", "resilience", "direct-request", "explicit-version", "plain-input", "files-and-priority", "batch-and-wait",
             "run-many-inputs", "run-stream", "file-journal", "list-with-filters", "cancel", "error-handling", "dependency-injection",
             "dependency-injection-configuration", "emulator",
         }));
