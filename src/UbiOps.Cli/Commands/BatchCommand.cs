@@ -16,6 +16,7 @@ internal static class BatchCommand
         var input = new InputFileOptions(environment);
         var timeout = TimeoutOption.ForBatch();
         var priority = PriorityOption.Create();
+        var onAmbiguous = OnAmbiguousOption.Create();
 
         var command = new Command("batch",
             "Create a batch request per input (in calls of at most 250) without waiting; print one JSON line per input: " +
@@ -25,12 +26,14 @@ internal static class BatchCommand
         input.AddTo(command);
         command.Options.Add(timeout);
         command.Options.Add(priority);
+        command.Options.Add(onAmbiguous);
         CommandAction.Set(command, target, environment, async context =>
         {
             var options = new BatchCreateOptions
             {
                 Timeout = TimeoutOption.ToTimeSpan(context.Parse.GetValue(timeout)),
                 Priority = PriorityOption.Value(context.Parse, priority),
+                OnAmbiguous = OnAmbiguousOption.Value(context.Parse, onAmbiguous),
             };
             using var reader = InputSource.Open(context.Parse.GetRequiredValue(input.Input), "--input", environment);
             var chunk = new List<InputRecord>();

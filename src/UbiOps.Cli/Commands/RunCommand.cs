@@ -29,6 +29,7 @@ internal static class RunCommand
         var restart = new Option<bool>("--restart") { Description = "Discard an existing --output and its state, and start from the first input." };
         var timeout = TimeoutOption.ForBatch();
         var priority = PriorityOption.Create();
+        var onAmbiguous = OnAmbiguousOption.Create();
         var window = new Option<int>("--window")
         {
             Description = "Most inputs in flight (read, their result lines not yet written): bounds memory and how far " +
@@ -56,7 +57,7 @@ internal static class RunCommand
             "collected, not submitted again.");
         target.AddTo(command);
         input.AddTo(command);
-        foreach (var option in new Option[] { output, restart, timeout, priority, window, poll, quiet })
+        foreach (var option in new Option[] { output, restart, timeout, priority, onAmbiguous, window, poll, quiet })
         {
             command.Options.Add(option);
         }
@@ -68,6 +69,7 @@ internal static class RunCommand
             {
                 RequestTimeout = TimeoutOption.ToTimeSpan(p.GetValue(timeout)),
                 Priority = PriorityOption.Value(p, priority),
+                OnAmbiguous = OnAmbiguousOption.Value(p, onAmbiguous),
                 MaxInFlight = p.GetValue(window),
                 MaxPollInterval = PollIntervalOption.ToMaxPollInterval(p.GetValue(poll)),
             };

@@ -14,6 +14,9 @@ internal sealed record ResultLine(long Index, long LineNumber, string? RequestId
     /// <summary>For an ambiguous input, the requests that hold the same input.</summary>
     public IReadOnlyList<string> Candidates { get; init; } = [];
 
+    /// <summary>How an input whose look-up could not tell its request was settled (<c>--on-ambiguous</c>); none when it was not.</summary>
+    public AmbiguityResolution Resolution { get; init; }
+
     /// <summary>The status of an input that could not be read.</summary>
     public const string InvalidInput = "invalid_input";
 
@@ -31,7 +34,10 @@ internal sealed record ResultLine(long Index, long LineNumber, string? RequestId
     /// <summary>The line for an outcome of the run engine.</summary>
     public static ResultLine From(RequestOutcome outcome, long lineNumber, string? unreadable) => outcome.Kind switch
     {
-        OutcomeKind.Finished => new(outcome.Index, lineNumber, outcome.RequestId, outcome.Status.Value, outcome.Result?.AsJson(), outcome.ErrorMessage),
+        OutcomeKind.Finished => new(outcome.Index, lineNumber, outcome.RequestId, outcome.Status.Value, outcome.Result?.AsJson(), outcome.ErrorMessage)
+        {
+            Resolution = outcome.Resolution,
+        },
         OutcomeKind.Rejected when unreadable is not null => new(outcome.Index, lineNumber, null, InvalidInput, null, unreadable),
         // Every error names the input's line, as a malformed line's does.
         OutcomeKind.Rejected => new(outcome.Index, lineNumber, null, Rejected, null, $"line {lineNumber}: {outcome.ErrorMessage}"),
@@ -51,6 +57,13 @@ internal sealed record ResultLine(long Index, long LineNumber, string? RequestId
         writer.WriteValue(RequestId);
         writer.WritePropertyName("status");
         writer.WriteValue(Status);
+        if (Resolution != AmbiguityResolution.None)
+        {
+            // Its batch call lost its answer and the look-up could not tell its request: say how it was settled.
+            writer.WritePropertyName("ambiguous");
+            writer.WriteValue(Resolution == AmbiguityResolution.Adopted ? "adopted" : "resent");
+        }
+
         if (Succeeded)
         {
             writer.WritePropertyName("result");

@@ -35,8 +35,16 @@ internal sealed class RunJob(
             File.Delete(statePath);
         }
 
-        var earlier = await RunRecord.ReadAsync(statePath, context.Cancellation);
+        // Inputs an earlier run left ambiguous are looked up again: its lines from the first of them are written anew.
+        var ambiguous = restart ? null : AmbiguousLines.Find(outputPath);
+        var earlier = await RunRecord.ReadAsync(statePath, context.Cancellation, ambiguous?.First, ambiguous?.FailedBefore ?? 0);
         CheckEarlierRun(earlier, target, statePath);
+        if (ambiguous is not null && earlier is { HasWork: true })
+        {
+            context.Error.WriteLine(
+                $"Looking up again: {ambiguous.Count} input(s) the earlier run left ambiguous; " +
+                $"{Path.GetFileName(outputPath)} is written again from line {ambiguous.First + 1} on.");
+        }
 
         var written = earlier?.Written.Count ?? 0;
         using var reader = InputSource.Open(inputPath, "--input", context.Environment);
@@ -54,6 +62,7 @@ internal sealed class RunJob(
         }
 
         long done = written, failed = earlier?.Failed ?? 0;
+        var settled = new SettledCounts();
         using var lookups = new LookupCounter();
         try
         {
@@ -106,6 +115,7 @@ internal sealed class RunJob(
                             var (line, fingerprint) = inputs.Complete(outcome);
                             output.Write(line);
                             observer.Written(line);
+                            settled.Add(line);
                             done++;
                             checkpoint.Add(fingerprint);
                             if (!line.Succeeded)
@@ -152,7 +162,7 @@ internal sealed class RunJob(
         }
 
         context.Error.WriteLine(
-            $"Done: {done} result(s) in {outputPath}, {failed} failed" + (written > 0 ? $" ({written} from an earlier run)." : ".") + lookups.Describe());
+            $"Done: {done} result(s) in {outputPath}, {failed} failed" + (written > 0 ? $" ({written} from an earlier run)." : ".") + settled.Describe() + lookups.Describe());
         return failed == 0 ? ExitCodes.Success : ExitCodes.SomeInputsFailed;
     }
 

@@ -34,7 +34,14 @@ internal sealed record RunRecord(
     /// numbers, and the accepted requests without a result line yet); a line torn by a kill, or any
     /// line not understood, is ignored.
     /// </summary>
-    public static async Task<RunRecord?> ReadAsync(string path, CancellationToken cancellationToken)
+    /// <param name="path">The state file.</param>
+    /// <param name="cancellationToken">Cancels the reading.</param>
+    /// <param name="keepLines">
+    /// When set, only the output's first this many lines are kept, with <paramref name="failedInKept"/>
+    /// of them failed: the lines from there on are written again (the run is not finished).
+    /// </param>
+    /// <param name="failedInKept">How many of the kept lines are not completed.</param>
+    public static async Task<RunRecord?> ReadAsync(string path, CancellationToken cancellationToken, long? keepLines = null, long failedInKept = 0)
     {
         if (!File.Exists(path))
         {
@@ -61,6 +68,13 @@ internal sealed record RunRecord(
             {
                 finished = (done.Value<long>("results"), done.Value<long>("failed"));
             }
+        }
+
+        if (keepLines is { } keep && keep < written.Count)
+        {
+            written.RemoveRange((int)keep, written.Count - (int)keep);
+            failed = failedInKept;
+            finished = null;
         }
 
         // Requests whose results are in the output need no waiting for; an intent is open until

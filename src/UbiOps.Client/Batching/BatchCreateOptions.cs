@@ -13,6 +13,14 @@ public sealed class BatchCreateOptions
     /// <value>The default value is <see langword="null"/>: the server's default (<see cref="RequestLimits.DefaultBatchTimeout"/>).</value>
     public TimeSpan? Timeout { get; set; }
 
+    /// <summary>
+    /// What to do with an input whose batch call lost its answer when the server's records cannot
+    /// tell which request, if any, the call made for it: report it in a
+    /// <see cref="BatchSubmissionException"/>, adopt a candidate (at most once), or send it again (at least once).
+    /// </summary>
+    /// <value>The default value is <see cref="AmbiguousInputPolicy.Report"/>.</value>
+    public AmbiguousInputPolicy OnAmbiguous { get; set; } = AmbiguousInputPolicy.Report;
+
     /// <summary>How soon the server starts the requests (read by today's service; the 2024-07 generation ignores it).</summary>
     /// <value>The default value is <see langword="null"/>: the server's default (<see cref="RequestPriority.Standard"/>).</value>
     public RequestPriority? Priority { get; set; }
@@ -41,6 +49,7 @@ public sealed class BatchCreateOptions
         Guard.NotificationGroup(NotificationGroup, nameof(NotificationGroup));
 #pragma warning restore CS0618
         Guard.Priority(Priority, nameof(Priority));
+        Guard.Defined(OnAmbiguous, nameof(OnAmbiguous));
 
         if (MaxConcurrency < 1)
         {

@@ -99,54 +99,85 @@ internal sealed class CreateReconciler(RequestRoute route, ServerFacts server, R
             var candidates = await _inputs.ReadAsync(window.Where(r => !isKnown(r.Id)).ToList(), inputs, cancellationToken).ConfigureAwait(false);
             var found = candidates.Where(c => c.Input is { } input && wanted.ContainsKey(input)).ToList();
             var unreadable = candidates.Where(c => c.Input is null).Select(c => c.Detail.Id).ToList();
-            if (found.Count == 0 && unreadable.Count == 0 && complete)
+            if (Decide(inputs.Count, wanted, found, unreadable, complete) is { } decided)
             {
-                continue; // nothing yet: look once more after the lag, then conclude
+                return decided;
             }
 
-            return Decide(inputs.Count, wanted, found, unreadable, complete);
+            // Nothing of the call (yet): look once more after the lag, then conclude.
         }
 
         UbiOpsMetrics.RecordReconciliation(UbiOpsMetrics.Reconciled.NotCreated);
         return new Reconciliation.NotCreated();
     }
 
-    private static Reconciliation Decide(int count, Dictionary<string, List<int>> wanted, List<Candidate> found, List<string> unreadable, bool complete)
+    /// <summary>
+    /// What the window says, leaning on what a batch create is: validated and stored whole, or not
+    /// at all. Returns <see langword="null"/> when the call provably made nothing (so far): some
+    /// input is held by fewer requests than the call sent it.
+    /// </summary>
+    /// <remarks>
+    /// When every input is held, an input held exactly as often as the call sent it decides: no other
+    /// request in the window can be its (another producer's request with the same input would be one
+    /// more), so the call was made, and the requests holding such inputs are the call's. They were
+    /// created in one instant (one transaction); each other input's request is the one holding it
+    /// within that instant, when exactly as many do as the call sent it; an input held there by more
+    /// (another producer's batch stored in the same instant) stays undecided, with its holders as
+    /// candidates. Nothing is adopted that is not there. Undecided throughout are calls whose every
+    /// input is held by more requests than the call sent it (another producer sent them all too),
+    /// a window that could not be read whole, and a window with requests whose input cannot be
+    /// read. One case cannot be told at all: the call made nothing while another producer's
+    /// requests hold every one of its inputs, exactly as often; it is taken for the call's.
+    /// </remarks>
+    private static Reconciliation? Decide(int count, Dictionary<string, List<int>> wanted, List<Candidate> found, List<string> unreadable, bool complete)
     {
         // Oldest first: requests made by one call for equal inputs are taken in the call's order.
         var holders = found.OrderBy(c => c.Detail.TimeCreated).ToLookup(c => c.Input!, c => c.Detail, StringComparer.Ordinal);
-
-        // A batch is made whole or not at all: the call made its requests when every input is held
-        // by exactly as many requests as the call sent it, and the whole window was seen.
-        if (complete && wanted.All(w => holders[w.Key].Count() == w.Value.Count))
+        var adopted = new DeploymentRequestBatchDetail?[count];
+        if (complete && unreadable.Count == 0)
         {
-            var requests = new DeploymentRequestBatchDetail[count];
-            foreach (var (key, positions) in wanted)
+            if (wanted.Any(w => holders[w.Key].Count() < w.Value.Count))
             {
-                var held = holders[key].ToArray();
-                for (var i = 0; i < positions.Count; i++)
-                {
-                    requests[positions[i]] = held[i];
-                }
+                return null;
             }
 
-            UbiOpsMetrics.RecordReconciliation(UbiOpsMetrics.Reconciled.Created);
-            return new Reconciliation.Created(requests);
+            var decisive = wanted.Where(w => holders[w.Key].Count() == w.Value.Count).SelectMany(w => holders[w.Key]).ToList();
+            if (decisive.Count > 0)
+            {
+                var (first, last) = (decisive.Min(r => r.TimeCreated), decisive.Max(r => r.TimeCreated));
+                foreach (var (key, positions) in wanted)
+                {
+                    var made = holders[key].Where(r => r.TimeCreated >= first && r.TimeCreated <= last).ToArray();
+                    if (made.Length == positions.Count)
+                    {
+                        for (var i = 0; i < positions.Count; i++)
+                        {
+                            adopted[positions[i]] = made[i];
+                        }
+                    }
+                }
+
+                if (adopted.All(r => r is not null))
+                {
+                    UbiOpsMetrics.RecordReconciliation(UbiOpsMetrics.Reconciled.Created);
+                    return new Reconciliation.Created(adopted!);
+                }
+            }
         }
 
-        // Requests whose input cannot be read may be any input's: each input names them too.
+        // Requests whose input cannot be read may be any input's: each undecided input names them too.
         var candidates = new IReadOnlyList<string>[count];
         foreach (var (key, positions) in wanted)
         {
             var ids = holders[key].Select(h => h.Id).Concat(unreadable).ToArray();
             foreach (var position in positions)
             {
-                candidates[position] = ids;
+                candidates[position] = adopted[position] is null ? ids : [];
             }
         }
 
         UbiOpsMetrics.RecordReconciliation(UbiOpsMetrics.Reconciled.Undecided);
-        return new Reconciliation.Undecided(candidates);
+        return new Reconciliation.Undecided(adopted, candidates);
     }
 
     private static void Counted() => UbiOpsMetrics.ReconciliationCalls.Add(1);

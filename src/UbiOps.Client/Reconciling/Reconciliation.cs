@@ -6,12 +6,13 @@ internal abstract record Reconciliation
     /// <summary>The call made its requests: these, one per input, in input order.</summary>
     public sealed record Created(IReadOnlyList<DeploymentRequestBatchDetail> Requests) : Reconciliation;
 
-    /// <summary>No request in the call's time window holds any of its inputs: it made nothing.</summary>
+    /// <summary>An input of the call is held by fewer requests than the call sent it: the call made nothing.</summary>
     public sealed record NotCreated : Reconciliation;
 
     /// <summary>
-    /// The records do not tell (some inputs found, or more requests with an input than the call
-    /// sent, e.g. another producer sending the same inputs): per input, the requests that hold it.
+    /// The records do not tell for every input: per input, its request where it could be told
+    /// (<paramref name="Adopted"/>, the call was made), else <see langword="null"/> and the requests
+    /// that hold it (<paramref name="Candidates"/>), e.g. another producer's with the same input.
     /// </summary>
-    public sealed record Undecided(IReadOnlyList<IReadOnlyList<string>> Candidates) : Reconciliation;
+    public sealed record Undecided(IReadOnlyList<DeploymentRequestBatchDetail?> Adopted, IReadOnlyList<IReadOnlyList<string>> Candidates) : Reconciliation;
 }

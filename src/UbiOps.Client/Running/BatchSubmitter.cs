@@ -188,7 +188,10 @@ internal sealed class BatchSubmitter(RequestRoute route, EngineSettings settings
         }, CancellationToken.None));
     }
 
-    private async Task CreateAsync(IReadOnlyList<RunItem> items, int resends)
+    /// <param name="items">The inputs of the batch.</param>
+    /// <param name="resends">How often these inputs were sent again after a look-up proved the batch not made.</param>
+    /// <param name="resolution">Whether they are sent again because a look-up could not tell (their outcomes say so).</param>
+    private async Task CreateAsync(IReadOnlyList<RunItem> items, int resends, AmbiguityResolution resolution = AmbiguityResolution.None)
     {
         var sent = settings.Time.GetUtcNow();
         var intent = new BatchIntent(items.Select(i => i.Index).ToArray(), sent);
@@ -216,14 +219,14 @@ internal sealed class BatchSubmitter(RequestRoute route, EngineSettings settings
             }
 
             var half = items.Count / 2;
-            await CreateAsync(items.Take(half).ToArray(), resends).ConfigureAwait(false);
-            await CreateAsync(items.Skip(half).ToArray(), resends).ConfigureAwait(false);
+            await CreateAsync(items.Take(half).ToArray(), resends, resolution).ConfigureAwait(false);
+            await CreateAsync(items.Skip(half).ToArray(), resends, resolution).ConfigureAwait(false);
             return;
         }
         catch (Exception e) when (LostAnswer.Is(e, CancellationToken.None))
         {
             // A 5xx, a timeout or a dropped connection: the server may have made the requests.
-            await ReconcileAsync(items, sent, e, resends).ConfigureAwait(false);
+            await ReconcileAsync(items, sent, e, resends, resolution: resolution).ConfigureAwait(false);
             return;
         }
         catch (Exception e)
@@ -243,7 +246,7 @@ internal sealed class BatchSubmitter(RequestRoute route, EngineSettings settings
 
         server.Clock.Observe(sent, settings.Time.GetUtcNow(), created.Select(c => c.TimeCreated));
         Created(created.Select(c => c.TimeCreated));
-        await AcceptAsync(items, created.Select(c => c.Id).ToArray()).ConfigureAwait(false);
+        await AcceptAsync(items, created.Select(c => c.Id).ToArray(), resolution).ConfigureAwait(false);
     }
 
     /// <summary>An earlier run was sending these inputs when it stopped: find out what became of them.</summary>
@@ -297,7 +300,7 @@ internal sealed class BatchSubmitter(RequestRoute route, EngineSettings settings
     /// <paramref name="sent"/> made their requests, and acts on what it finds.
     /// </summary>
     private async Task ReconcileAsync(IReadOnlyList<RunItem> items, DateTimeOffset sent, Exception? failure, int resends,
-        Func<string, bool>? alsoKnown = null, DateTimeOffset? notBefore = null)
+        Func<string, bool>? alsoKnown = null, DateTimeOffset? notBefore = null, AmbiguityResolution resolution = AmbiguityResolution.None)
     {
         Reconciliation found;
         try
@@ -322,26 +325,71 @@ internal sealed class BatchSubmitter(RequestRoute route, EngineSettings settings
         {
             case Reconciliation.Created created:
                 Created(created.Requests.Select(r => r.TimeCreated));
-                await AcceptAsync(items, created.Requests.Select(r => r.Id).ToArray()).ConfigureAwait(false);
+                await AcceptAsync(items, created.Requests.Select(r => r.Id).ToArray(), resolution).ConfigureAwait(false);
                 break;
             case Reconciliation.NotCreated when resends < CreateReconciler.MaxResends:
-                await CreateAsync(items, resends + 1).ConfigureAwait(false);
+                await CreateAsync(items, resends + 1, resolution).ConfigureAwait(false);
                 break;
             case Reconciliation.NotCreated:
                 Stop(items, failure ?? new InvalidOperationException("The batch was sent again and again without an answer."));
                 break;
             case Reconciliation.Undecided undecided:
-                for (var i = 0; i < items.Count; i++)
+                // The requests it could tell are the batch's; the other inputs go as the options say.
+                var told = Enumerable.Range(0, items.Count).Where(i => undecided.Adopted[i] is not null).ToArray();
+                if (told.Length > 0)
                 {
-                    run.Ledger.Ambiguous(items[i].Index, undecided.Candidates[i]);
+                    Created(told.Select(i => undecided.Adopted[i]!.TimeCreated));
+                    await AcceptAsync(told.Select(i => items[i]).ToArray(), told.Select(i => undecided.Adopted[i]!.Id).ToArray(), resolution).ConfigureAwait(false);
                 }
 
-                run.Report();
+                await SettleAmbiguousAsync(
+                    Enumerable.Range(0, items.Count).Where(i => undecided.Adopted[i] is null).Select(i => (items[i], undecided.Candidates[i])).ToArray(),
+                    resends).ConfigureAwait(false);
                 break;
         }
     }
 
-    private async Task AcceptAsync(IReadOnlyList<RunItem> items, IReadOnlyList<string> ids)
+    /// <summary>
+    /// The inputs whose request the look-up could not tell, by <see cref="EngineSettings.OnAmbiguous"/>:
+    /// reported; adopted (each takes a candidate no other input of the run has); or sent again.
+    /// </summary>
+    private async Task SettleAmbiguousAsync(IReadOnlyList<(RunItem Item, IReadOnlyList<string> Candidates)> undecided, int resends)
+    {
+        if (undecided.Count == 0)
+        {
+            return;
+        }
+
+        if (settings.OnAmbiguous == AmbiguousInputPolicy.Resend)
+        {
+            await CreateAsync(undecided.Select(u => u.Item).ToArray(), resends + 1, AmbiguityResolution.SentAgain).ConfigureAwait(false);
+            return;
+        }
+
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        var adopted = new List<(RunItem Item, string Id)>();
+        foreach (var (item, candidates) in undecided)
+        {
+            if (settings.OnAmbiguous == AmbiguousInputPolicy.Adopt &&
+                candidates.FirstOrDefault(id => !run.Ledger.Knows(id) && taken.Add(id)) is { } candidate)
+            {
+                adopted.Add((item, candidate));
+            }
+            else
+            {
+                run.Ledger.Ambiguous(item.Index, candidates);
+            }
+        }
+
+        if (adopted.Count > 0)
+        {
+            await AcceptAsync(adopted.Select(a => a.Item).ToArray(), adopted.Select(a => a.Id).ToArray(), AmbiguityResolution.Adopted).ConfigureAwait(false);
+        }
+
+        run.Report();
+    }
+
+    private async Task AcceptAsync(IReadOnlyList<RunItem> items, IReadOnlyList<string> ids, AmbiguityResolution resolution = AmbiguityResolution.None)
     {
         var accepted = items.Zip(ids, (item, id) => new SubmittedRequest(item.Index, id)).ToArray();
         if (!await TellJournalAsync(j => j.BatchAcceptedAsync(new AcceptedBatch(accepted))).ConfigureAwait(false))
@@ -349,7 +397,7 @@ internal sealed class BatchSubmitter(RequestRoute route, EngineSettings settings
             return;
         }
 
-        run.Ledger.Accept(accepted);
+        run.Ledger.Accept(accepted, resolution: resolution);
         run.Report();
     }
 

@@ -10,6 +10,8 @@ internal sealed record EngineSettings
 
     public RequestPriority? Priority { get; init; }
 
+    public AmbiguousInputPolicy OnAmbiguous { get; init; }
+
     public int MaxInFlight { get; init; }
 
     public int MaxConcurrentCalls { get; init; }
@@ -44,6 +46,7 @@ internal sealed record EngineSettings
         NotificationGroup = options.NotificationGroup,
 #pragma warning restore CS0618
         Priority = options.Priority,
+        OnAmbiguous = options.OnAmbiguous,
         MaxInFlight = options.MaxInFlight,
         MaxConcurrentCalls = options.MaxConcurrentCalls,
         FirstPollDelay = options.FirstPollDelay,

@@ -19,6 +19,8 @@ internal sealed class RequestLedger(bool inOrder, long? total, ChannelWriter<Req
     private readonly Queue<string> _recent = new();                        // the newest accepted ids, finished or not
     private readonly HashSet<string> _recentSet = new(StringComparer.Ordinal);
     private TaskCompletionSource _changed = NewSignal();
+    // How inputs settled after an undecided look-up were settled, until their outcome carries it.
+    private readonly Dictionary<long, AmbiguityResolution> _resolutions = [];
     private long _unsent, _polling, _submitted, _completed, _failed, _cancelled, _rejected, _ambiguous;
     private long? _stopAt;
 
@@ -104,13 +106,21 @@ internal sealed class RequestLedger(bool inOrder, long? total, ChannelWriter<Req
     }
 
     /// <summary>The server made these requests (now, or in an earlier run); they can be polled.</summary>
-    public void Accept(IReadOnlyList<SubmittedRequest> requests, bool fromEarlierRun = false)
+    /// <param name="requests">The inputs and their requests.</param>
+    /// <param name="fromEarlierRun">Whether an earlier run made them (they are not counted as submitted).</param>
+    /// <param name="resolution">How they were settled when the look-up of their lost answer could not tell.</param>
+    public void Accept(IReadOnlyList<SubmittedRequest> requests, bool fromEarlierRun = false, AmbiguityResolution resolution = AmbiguityResolution.None)
     {
         lock (_gate)
         {
             var now = time.GetTimestamp();
             foreach (var request in requests)
             {
+                if (resolution != AmbiguityResolution.None)
+                {
+                    _resolutions[request.Index] = resolution;
+                }
+
                 _unsent--;
                 _submitted++;
                 _indexOfId[request.RequestId] = request.Index;
@@ -229,7 +239,7 @@ internal sealed class RequestLedger(bool inOrder, long? total, ChannelWriter<Req
             // Those finishing in one poll come out in input order (the API answers in any order).
             foreach (var (index, detail) in finished.OrderBy(f => f.Index))
             {
-                Resolve(index, new RequestOutcome(index, detail));
+                Resolve(index, new RequestOutcome(index, detail) { Resolution = _resolutions.Remove(index, out var resolution) ? resolution : AmbiguityResolution.None });
             }
 
             // Unfinished ones, and any the answer left out, are polled again later.

@@ -87,6 +87,12 @@ public sealed class RequestOutcome
     /// </summary>
     public IReadOnlyList<string> CandidateRequestIds { get; } = [];
 
+    /// <summary>
+    /// For an input whose batch call lost its answer and whose request the look-up could not tell,
+    /// how the run settled it (by <see cref="RunOptions.OnAmbiguous"/>); <see cref="AmbiguityResolution.None"/> otherwise.
+    /// </summary>
+    public AmbiguityResolution Resolution { get; init; }
+
     private static string DescribeAmbiguous(IReadOnlyList<string> candidates)
     {
         ArgumentNullException.ThrowIfNull(candidates);

@@ -102,9 +102,9 @@ public partial class DeploymentScope
                 {
                     notSubmitted.Add(index);
                 }
-                else if (results[c].Created is { } created)
+                else if (results[c].Created?[i] is { } created)
                 {
-                    submitted.Add(new SubmittedRequest(index, created[i].Id));
+                    submitted.Add(new SubmittedRequest(index, created.Id));
                 }
                 else
                 {
@@ -130,11 +130,14 @@ public partial class DeploymentScope
                 new InvalidOperationException("A batch call lost its answer and the server's records cannot tell whether it made its requests."));
         }
 
-        return Enumerable.Range(0, chunks.Count).SelectMany(c => results[c].Created!).ToArray();
+        return Enumerable.Range(0, chunks.Count).SelectMany(c => results[c].Created!).Select(r => r!).ToArray();
     }
 
-    /// <summary>What one batch call made: its requests, or (a lost answer the records cannot settle) each input's candidates.</summary>
-    private sealed record ChunkCreated(DeploymentRequestBatchCreateResponse[]? Created, IReadOnlyList<IReadOnlyList<string>>? Ambiguous);
+    /// <summary>
+    /// What one batch call made: per input its request, or (a lost answer the records cannot settle
+    /// for that input) null and the input's candidates in <paramref name="Ambiguous"/>.
+    /// </summary>
+    private sealed record ChunkCreated(DeploymentRequestBatchCreateResponse?[]? Created, IReadOnlyList<IReadOnlyList<string>>? Ambiguous);
 
     private async Task<ChunkCreated> CreateChunkAsync(IReadOnlyList<RequestInput> chunk, int? timeoutSeconds, BatchCreateOptions options,
         CreateReconciler reconciler, System.Collections.Concurrent.ConcurrentDictionary<string, byte> made)
@@ -163,17 +166,59 @@ public partial class DeploymentScope
                 return new ChunkCreated(answer, null);
             case { Found: Reconciliation.Created created }:
                 Remember(made, created.Requests.Select(r => r.Id));
-                return new ChunkCreated(created.Requests.Select(r => new DeploymentRequestBatchCreateResponse
-                {
-                    Id = r.Id, Deployment = r.Deployment, Version = r.Version, Status = r.Status, TimeCreated = r.TimeCreated,
-                }).ToArray(), null);
+                return new ChunkCreated(created.Requests.Select(CreatedFrom).ToArray(), null);
             case { Found: Reconciliation.Undecided undecided }:
-                return new ChunkCreated(null, undecided.Candidates);
+                Remember(made, undecided.Adopted.OfType<DeploymentRequestBatchDetail>().Select(r => r.Id));
+                return await SettleAsync(chunk, undecided.Adopted.Select(r => r is null ? null : CreatedFrom(r)).ToArray(), undecided.Candidates,
+                    timeoutSeconds, options, reconciler, made).ConfigureAwait(false);
             default:
                 // The server cannot even be read: only it knows whether the batch was made.
                 return new ChunkCreated(null, chunk.Select(_ => (IReadOnlyList<string>)[]).ToArray());
         }
     }
+
+    /// <summary>
+    /// The inputs whose request a look-up could not tell, by <see cref="BatchCreateOptions.OnAmbiguous"/>:
+    /// left ambiguous; adopted (each takes a candidate no other input of this call has, read back
+    /// with one collect); or sent again.
+    /// </summary>
+    private async Task<ChunkCreated> SettleAsync(IReadOnlyList<RequestInput> chunk, DeploymentRequestBatchCreateResponse?[] created,
+        IReadOnlyList<IReadOnlyList<string>> candidates, int? timeoutSeconds, BatchCreateOptions options,
+        CreateReconciler reconciler, System.Collections.Concurrent.ConcurrentDictionary<string, byte> made)
+    {
+        var open = Enumerable.Range(0, chunk.Count).Where(i => created[i] is null).ToArray();
+        var ambiguous = candidates.ToArray();
+        if (options.OnAmbiguous == AmbiguousInputPolicy.Adopt)
+        {
+            var taken = open.Select(i => (Position: i, Id: candidates[i].FirstOrDefault(id => made.TryAdd(id, 0)))).Where(t => t.Id is not null).ToArray();
+            if (taken.Length > 0)
+            {
+                var details = (await _route.CollectAsync(taken.Select(t => t.Id!).ToArray(), CancellationToken.None).ConfigureAwait(false))
+                    .ToDictionary(d => d.Id, StringComparer.Ordinal);
+                foreach (var (position, id) in taken)
+                {
+                    created[position] = CreatedFrom(details[id!]);
+                    ambiguous[position] = [];
+                }
+            }
+        }
+        else if (options.OnAmbiguous == AmbiguousInputPolicy.Resend && open.Length > 0)
+        {
+            var again = await CreateChunkAsync(open.Select(i => chunk[i]).ToArray(), timeoutSeconds, options, reconciler, made).ConfigureAwait(false);
+            for (var j = 0; j < open.Length; j++)
+            {
+                created[open[j]] = again.Created?[j];
+                ambiguous[open[j]] = again.Ambiguous?[j] ?? [];
+            }
+        }
+
+        return new ChunkCreated(created, ambiguous);
+    }
+
+    private static DeploymentRequestBatchCreateResponse CreatedFrom(DeploymentRequestBatchDetail r) => new()
+    {
+        Id = r.Id, Deployment = r.Deployment, Version = r.Version, Status = r.Status, TimeCreated = r.TimeCreated,
+    };
 
     private static void Remember(System.Collections.Concurrent.ConcurrentDictionary<string, byte> made, IEnumerable<string> ids)
     {

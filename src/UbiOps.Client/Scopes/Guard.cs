@@ -117,6 +117,16 @@ internal static class Guard
         }
     }
 
+    /// <summary>An option of an enum type must be one of its members.</summary>
+    public static void Defined<T>(T value, string name)
+        where T : struct, Enum
+    {
+        if (!Enum.IsDefined(value))
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"{name} must be one of {string.Join(", ", Enum.GetNames<T>())}.");
+        }
+    }
+
     /// <summary>A notification group, when one is set, must name one.</summary>
     public static void NotificationGroup(string? group, string name)
     {

@@ -11,9 +11,9 @@ public class HelpTests
 
     public static IEnumerable<TestCaseData> Commands()
     {
-        yield return new TestCaseData("run", new[] { "--input", "--output", "--input-format <auto|jsonl|json|text>", "--restart", "--timeout", "--priority <high|standard>", "--window", "--poll-interval", "--quiet" });
+        yield return new TestCaseData("run", new[] { "--input", "--output", "--input-format <auto|jsonl|json|text>", "--restart", "--timeout", "--priority <high|standard>", "--on-ambiguous <report|adopt|resend>", "--window", "--poll-interval", "--quiet" });
         yield return new TestCaseData("create", new[] { "--data", "--plain", "--timeout", "--priority" });
-        yield return new TestCaseData("batch", new[] { "--input", "--input-format", "--timeout", "--priority" });
+        yield return new TestCaseData("batch", new[] { "--input", "--input-format", "--timeout", "--priority", "--on-ambiguous <report|adopt|resend>" });
         yield return new TestCaseData("get", new[] { "<request-id>", "--metadata-only" });
         yield return new TestCaseData("collect", new[] { "<request-ids>", "--ids-from" });
         yield return new TestCaseData("wait", new[] { "<request-ids>", "--ids-from", "--timeout", "--poll-interval" });

@@ -85,6 +85,70 @@ public sealed class LostAnswerTests
         Assert.That(live.Sent("batch-create"), Is.EqualTo(2), "the run's one create and the other producer's");
     }
 
+    [TestCase(AmbiguousInputPolicy.Adopt, 20)]
+    [TestCase(AmbiguousInputPolicy.Resend, 30)]
+    public async Task RunAsync_AnotherProducerSentTheSameInputsMeanwhile_OnAmbiguousSettlesEachInput(AmbiguousInputPolicy policy, int executions)
+    {
+        await using var live = await LiveEmulator.StartAsync(resilience: r => r.ReconcileDelay = TimeSpan.FromSeconds(1));
+        var rule = live.Emulator.AddFaultRule(new FaultRule(FaultKind.DropAfterCommit, ApiOperation.BatchCreate));
+        var inputs = Inputs(10);
+        var run = live.Echo.RunAsync(inputs, new RunOptions { OnAmbiguous = policy }).ToListAsync().AsTask();
+        await Eventually.TrueAsync(() => rule.Fired == 1);
+        await live.Echo.CreateBatchAsync(inputs);
+
+        var outcomes = await run;
+
+        var expected = policy == AmbiguousInputPolicy.Adopt ? AmbiguityResolution.Adopted : AmbiguityResolution.SentAgain;
+        Assert.That(outcomes.Select(o => (o.Kind, o.Resolution)), Is.All.EqualTo((OutcomeKind.Finished, expected)));
+        Assert.That(outcomes.Select(o => o.Result!.AsString()), Is.EqualTo(inputs.Select(i => i.ToString())));
+        Assert.That(outcomes.Select(o => o.RequestId), Is.Unique, "no request is taken for two inputs");
+        Assert.That(live.Emulator.TotalExecutions, Is.EqualTo(executions));
+    }
+
+    [Test]
+    public async Task RunAsync_AnotherProducerSentSomeOfTheInputsMeanwhile_TheOthersDecideAndEachInputRunsOnce()
+    {
+        await using var live = await LiveEmulator.StartAsync(resilience: r => r.ReconcileDelay = TimeSpan.FromSeconds(1));
+        var rule = live.Emulator.AddFaultRule(new FaultRule(FaultKind.DropAfterCommit, ApiOperation.BatchCreate));
+        var inputs = Inputs(10);
+        var run = live.Echo.RunAsync(inputs).ToListAsync().AsTask();
+        await Eventually.TrueAsync(() => rule.Fired == 1);
+
+        // The same question asked by another service: three of the ten inputs.
+        var others = await live.Echo.CreateBatchAsync(inputs.Take(3));
+        var outcomes = await run;
+
+        Assert.That(outcomes.Select(o => (o.Kind, o.Resolution)), Is.All.EqualTo((OutcomeKind.Finished, AmbiguityResolution.None)));
+        Assert.That(outcomes.Select(o => o.RequestId), Has.None.AnyOf(others.Select(o => (object?)o.Id).ToArray()), "the other producer's requests stay theirs");
+        Assert.That(live.Emulator.TotalExecutions, Is.EqualTo(13), "each producer's requests ran once; the run sent nothing again");
+    }
+
+    [TestCase(AmbiguousInputPolicy.Report)]
+    [TestCase(AmbiguousInputPolicy.Adopt)]
+    public async Task CreateBatchAsync_AnotherProducerSentTheSameInputsMeanwhile_OnAmbiguousReportsOrAdopts(AmbiguousInputPolicy policy)
+    {
+        await using var live = await LiveEmulator.StartAsync(resilience: r => r.ReconcileDelay = TimeSpan.FromSeconds(1));
+        var rule = live.Emulator.AddFaultRule(new FaultRule(FaultKind.DropAfterCommit, ApiOperation.BatchCreate));
+        var inputs = Inputs(5);
+        var create = live.Echo.CreateBatchAsync(inputs, new BatchCreateOptions { OnAmbiguous = policy });
+        await Eventually.TrueAsync(() => rule.Fired == 1);
+        var others = await live.Echo.CreateBatchAsync(inputs);
+
+        if (policy == AmbiguousInputPolicy.Report)
+        {
+            var error = Assert.ThrowsAsync<BatchSubmissionException>(() => create);
+            Assert.That(error!.Ambiguous.Select(a => a.CandidateRequestIds.Count), Is.All.EqualTo(2));
+        }
+        else
+        {
+            var made = await create;
+            Assert.That(made.Select(m => m.Id), Is.Unique);
+            Assert.That(made, Has.Count.EqualTo(5));
+        }
+
+        Assert.That(live.Sent("batch-create"), Is.EqualTo(2), "the create's one call and the other producer's: nothing was sent again");
+    }
+
     [Test]
     public async Task RunAsync_ServerUnreadableAfterALostAnswer_StopsNamingTheBatch()
     {

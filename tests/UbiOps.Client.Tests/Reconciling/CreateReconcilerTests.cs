@@ -125,14 +125,91 @@ public class CreateReconcilerTests
     }
 
     [TestCaseSource(nameof(Generations))]
-    public async Task ReconcileAsync_OneInputFoundTheOtherNot_UndecidedNamingWhatWasFound(ApiGeneration api)
+    public async Task ReconcileAsync_OneInputFoundTheOtherNot_NotCreatedAndNothingAdopted(ApiGeneration api)
     {
         using var lookup = new LookupHarness(api);
-        lookup.Server.Add("r-0", "pending", secondsAgo: 8, new { n = 1 });
+        // Another producer's request holds input 1; nothing holds input 2, so the whole call made nothing.
+        lookup.Server.Add("theirs", "pending", secondsAgo: 8, new { n = 1 });
 
         var found = await lookup.LookUpAsync(LookupHarness.Inputs(1, 2));
 
-        Assert.That(((Reconciliation.Undecided)found).Candidates, Is.EqualTo(new[] { new[] { "r-0" }, Array.Empty<string>() }));
+        Assert.That(found, Is.TypeOf<Reconciliation.NotCreated>());
+    }
+
+    [Test]
+    public async Task ReconcileAsync_InputOnlyThisCallSent_DecidesForTheWholeCall()
+    {
+        using var lookup = new LookupHarness(ApiGeneration.December2025);
+        lookup.Server.Add("mine-1", "pending", secondsAgo: 8, new { n = 1 });
+        lookup.Server.Add("mine-2", "pending", secondsAgo: 8, new { n = 2 });
+        lookup.Server.Add("mine-3", "pending", secondsAgo: 8, new { n = 3 });
+        // Another producer asked for 2 as well, a second later.
+        lookup.Server.Add("theirs-2", "pending", secondsAgo: 7, new { n = 2 });
+
+        var found = await lookup.LookUpAsync(LookupHarness.Inputs(1, 2, 3));
+
+        Assert.That(((Reconciliation.Created)found).Requests.Select(r => r.Id), Is.EqualTo(new[] { "mine-1", "mine-2", "mine-3" }));
+    }
+
+    [Test]
+    public async Task ReconcileAsync_SharedInputHeldTwiceInTheCallsInstant_OnlyThatInputUndecided()
+    {
+        using var lookup = new LookupHarness(ApiGeneration.December2025);
+        lookup.Server.Add("mine-1", "pending", secondsAgo: 8, new { n = 1 });
+        lookup.Server.Add("mine-2", "pending", secondsAgo: 8, new { n = 2 });
+        lookup.Server.Add("theirs-2", "completed", secondsAgo: 8, new { n = 2 });
+
+        var found = (Reconciliation.Undecided)await lookup.LookUpAsync(LookupHarness.Inputs(1, 2));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(found.Adopted.Select(r => r?.Id), Is.EqualTo(new[] { "mine-1", null }));
+            Assert.That(found.Candidates[0], Is.Empty);
+            Assert.That(found.Candidates[1], Is.EquivalentTo(new[] { "mine-2", "theirs-2" }));
+        });
+    }
+
+    [Test]
+    public async Task ReconcileAsync_SharedInputHeldOnlyOutsideTheCallsInstant_StaysUndecided()
+    {
+        using var lookup = new LookupHarness(ApiGeneration.December2025);
+        lookup.Server.Add("mine-1", "pending", secondsAgo: 8, new { n = 1 });
+        // Input 2 is held once, but not by a request of the call's instant: another producer's.
+        lookup.Server.Add("theirs-2", "pending", secondsAgo: 6, new { n = 2 });
+        lookup.Server.Add("theirs-2b", "pending", secondsAgo: 5, new { n = 2 });
+
+        var found = (Reconciliation.Undecided)await lookup.LookUpAsync(LookupHarness.Inputs(1, 2));
+
+        Assert.That(found.Adopted.Select(r => r?.Id), Is.EqualTo(new[] { "mine-1", null }));
+        Assert.That(found.Candidates[1], Is.EquivalentTo(new[] { "theirs-2", "theirs-2b" }));
+    }
+
+    [Test]
+    public async Task ReconcileAsync_DecisiveInputsSpanTwoInstants_SharedInputsBetweenThemAreTheCalls()
+    {
+        using var lookup = new LookupHarness(ApiGeneration.December2025);
+        // A call stored over more than one instant: its unique inputs bound the span it was stored in.
+        lookup.Server.Add("mine-1", "pending", secondsAgo: 9, new { n = 1 });
+        lookup.Server.Add("mine-2", "pending", secondsAgo: 8.5, new { n = 2 });
+        lookup.Server.Add("mine-3", "pending", secondsAgo: 8, new { n = 3 });
+        lookup.Server.Add("theirs-2", "pending", secondsAgo: 7, new { n = 2 });
+
+        var found = await lookup.LookUpAsync(LookupHarness.Inputs(1, 2, 3));
+
+        Assert.That(((Reconciliation.Created)found).Requests.Select(r => r.Id), Is.EqualTo(new[] { "mine-1", "mine-2", "mine-3" }));
+    }
+
+    [Test]
+    public async Task ReconcileAsync_EveryInputHeldOnceByAnother_TakenForTheCallsAsTheRecordsCannotTell()
+    {
+        using var lookup = new LookupHarness(ApiGeneration.December2025);
+        // The one case the records cannot tell: the call made nothing, and another producer's
+        // requests hold every one of its inputs exactly as often. (README: "Lost answers".)
+        lookup.Server.Add("theirs", "pending", secondsAgo: 8, new { n = 1 });
+
+        var found = await lookup.LookUpAsync(LookupHarness.Inputs(1));
+
+        Assert.That(((Reconciliation.Created)found).Requests.Single().Id, Is.EqualTo("theirs"));
     }
 
     [Test]
