@@ -20,6 +20,7 @@ internal static class CliApplication
         foreach (var command in new[]
         {
             RunCommand.Build(environment),
+            MergeCommand.Build(environment),
             CreateCommand.Build(environment),
             BatchCommand.Build(environment),
             GetCommand.Build(environment),

@@ -45,6 +45,9 @@ public partial class UbiOpsClient
     {
     }
 
+    /// <summary>The API base URL this client calls, as normalized from the options (e.g. <c>https://api.ubiops.com/v2.1</c>).</summary>
+    public virtual string BaseUrl => Raw.BaseUrl.TrimEnd('/');
+
     /// <summary>The generated client, one method per API operation (internal: its names are the spec's operation ids).</summary>
     internal DeploymentRequestsClient Raw { get; }
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Newtonsoft.Json.Linq;
-using UbiOps.Cli.Run;
 using UbiOps.Client;
 using UbiOps.Emulator;
 
@@ -34,7 +33,7 @@ foreach (var api in apis)
 
     // ---- The library: one RunAsync ---------------------------------------------------------------
     {
-        using var lookups = new LookupCounter();
+        using var lookups = new LostAnswerCounter();
         var client = UbiOpsClient.Create(new UbiOpsClientOptions
         {
             Token = emulator.Token,

@@ -47,6 +47,30 @@ internal static class RunCommand
                 },
             },
         };
+        var shard = new Option<string?>("--shard")
+        {
+            Description = "Run only share I of N of the inputs (those whose index modulo N is I), e.g. 0/4: one machine's share of a " +
+                          "run spread over N machines (a Kubernetes Indexed Job: --shard $JOB_COMPLETION_INDEX/N). Give each shard its " +
+                          "own --output; 'merge' joins them. Its lines keep each input's index among all inputs.",
+            HelpName = "I/N",
+            Validators =
+            {
+                result =>
+                {
+                    if (result.GetValueOrDefault<string?>() is { } text)
+                    {
+                        try
+                        {
+                            Shard.Parse(text);
+                        }
+                        catch (FormatException e)
+                        {
+                            result.AddError(e.Message);
+                        }
+                    }
+                },
+            },
+        };
         var poll = PollIntervalOption.Create();
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress, only malformed inputs and the summary." };
 
@@ -57,7 +81,7 @@ internal static class RunCommand
             "collected, not submitted again.");
         target.AddTo(command);
         input.AddTo(command);
-        foreach (var option in new Option[] { output, restart, timeout, priority, onAmbiguous, window, poll, quiet })
+        foreach (var option in new Option[] { output, restart, shard, timeout, priority, onAmbiguous, window, poll, quiet })
         {
             command.Options.Add(option);
         }
@@ -88,7 +112,8 @@ internal static class RunCommand
                 outputPath,
                 p.GetValue(restart),
                 ProgressDisplay.For(environment, p.GetValue(quiet)),
-                ResumeCommand(p, target)).ExecuteAsync();
+                ResumeCommand(p, target),
+                p.GetValue(shard) is { } share ? Shard.Parse(share) : null).ExecuteAsync();
         },
         emulatorDatabase: parse =>
         {

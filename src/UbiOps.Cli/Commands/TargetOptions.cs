@@ -51,8 +51,10 @@ internal sealed class TargetOptions
 
     public Option<int> Retries { get; } = new("--retries")
     {
-        Description = "Retries of a call that failed transiently (429, 5xx, network); a create whose answer was lost is never sent " +
-                      "again blindly: it is looked up on the server first.",
+        Description = "Retries of a call that failed transiently (5xx, network), up to " +
+                      $"{Defaults.MaxRetryAttemptsWhileServing} while the server answers other calls; 0 turns retries off. A 429 waits " +
+                      "as the server asks and does not count. A create whose answer was lost is never sent again blindly: it is looked " +
+                      "up on the server first.",
         HelpName = "n",
         DefaultValueFactory = _ => Defaults.MaxRetryAttempts,
         Validators =

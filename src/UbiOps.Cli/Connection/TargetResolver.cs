@@ -73,7 +73,7 @@ internal static class TargetResolver
                 scope = scope.Version(version);
             }
 
-            return new CliTarget(scope, ConnectionSettings.NormalizeBaseUrl(clientOptions.BaseUrl), emulator, emulator?.DatabasePath);
+            return new CliTarget(scope, client.BaseUrl, emulator, emulator?.DatabasePath);
         }
         catch
         {

@@ -7,7 +7,7 @@ namespace UbiOps.Cli.Rendering;
 /// <summary>Writes API models as JSON in the API's own field names and time format.</summary>
 internal static class JsonOutput
 {
-    private static readonly JsonSerializer Serializer = JsonSerializer.Create(JsonDefaults.Create());
+    private static readonly JsonSerializer Serializer = JsonSerializer.Create(ApiJson.CreateSettings());
 
     public static JToken ToJson(object? value) => value is null ? JValue.CreateNull() : JToken.FromObject(value, Serializer);
 

@@ -58,7 +58,7 @@ internal static class RequestTable
 
     private static string Tail(string value, int length) => value.Length <= length ? value : "…" + value[^length..];
 
-    private static string Full(DateTimeOffset? time) => time?.ToString(JsonDefaults.DateFormat, CultureInfo.InvariantCulture) ?? string.Empty;
+    private static string Full(DateTimeOffset? time) => time?.ToString(ApiJson.DateFormat, CultureInfo.InvariantCulture) ?? string.Empty;
 
     // "12-01 14:03:22"; a start or completion on the creation's day as "14:03:22".
     private static string Short(DateTimeOffset? time, DateTimeOffset? since, TimeZoneInfo timeZone)

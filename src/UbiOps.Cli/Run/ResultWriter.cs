@@ -17,7 +17,7 @@ internal sealed class ResultWriter(string path) : IAsyncDisposable
             new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
         using (var json = new JsonTextWriter(_writer) { CloseOutput = false, Formatting = Formatting.None })
         {
-            json.DateFormatString = UbiOps.Client.JsonDefaults.DateFormat;
+            json.DateFormatString = UbiOps.Client.ApiJson.DateFormat;
             line.WriteTo(json);
         }
 

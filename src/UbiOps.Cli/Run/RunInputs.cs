@@ -13,7 +13,7 @@ namespace UbiOps.Cli.Run;
 /// </summary>
 internal sealed class RunInputs(RunRecord? earlier, IRunObserver observer, string outputPath)
 {
-    private readonly Dictionary<long, (long LineNumber, string Fingerprint, string? Unreadable)> _inFlight = [];
+    private readonly Dictionary<long, (long LineNumber, long InputIndex, string Fingerprint, string? Unreadable)> _inFlight = [];
     private readonly object _gate = new();
 
     public async IAsyncEnumerable<RunItem> ItemsAsync(IAsyncEnumerable<InputRecord> records, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -34,7 +34,7 @@ internal sealed class RunInputs(RunRecord? earlier, IRunObserver observer, strin
 
             lock (_gate)
             {
-                _inFlight[record.Index] = (record.LineNumber, record.Fingerprint, record.Error);
+                _inFlight[record.Index] = (record.LineNumber, record.InputIndex ?? record.Index, record.Fingerprint, record.Error);
             }
 
             if (record.IsMalformed)
@@ -78,7 +78,8 @@ internal sealed class RunInputs(RunRecord? earlier, IRunObserver observer, strin
         lock (_gate)
         {
             _inFlight.Remove(outcome.Index, out var record);
-            return (ResultLine.From(outcome, record.LineNumber, record.Unreadable), record.Fingerprint);
+            // A shard's line carries the input's index among all inputs, so merged shards read as one run.
+            return (ResultLine.From(outcome, record.LineNumber, record.Unreadable) with { Index = record.InputIndex }, record.Fingerprint);
         }
     }
 

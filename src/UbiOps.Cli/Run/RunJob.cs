@@ -19,7 +19,8 @@ internal sealed class RunJob(
     string outputPath,
     bool restart,
     IProgressDisplay progress,
-    string resumeCommand)
+    string resumeCommand,
+    Shard? shard = null)
 {
     // Result lines are recorded in the state this often (by count or time, whichever comes first).
     private const int CheckpointLines = 250;
@@ -28,7 +29,8 @@ internal sealed class RunJob(
     public async Task<int> ExecuteAsync()
     {
         var statePath = RunStateFile.PathFor(outputPath);
-        var target = context.Target.Describe();
+        // A shard's state is its own: a rerun with another --shard is refused like another target.
+        var target = context.Target.Describe() + (shard is { } share ? $" shard {share}" : "");
         if (restart)
         {
             File.Delete(outputPath);
@@ -63,7 +65,7 @@ internal sealed class RunJob(
 
         long done = written, failed = earlier?.Failed ?? 0;
         var settled = new SettledCounts();
-        using var lookups = new LookupCounter();
+        using var lookups = new LostAnswerCounter();
         try
         {
             await progress.RunAsync(Remaining(written), async observer =>
@@ -107,7 +109,12 @@ internal sealed class RunJob(
                 try
                 {
                     var records = InputReader.ReadAsync(reader, inputFormat, context.Cancellation);
-                    await foreach (var outcome in context.Scope.RunItemsAsync(inputs.ItemsAsync(records, context.Cancellation), options, context.Cancellation))
+                    if (shard is { } share)
+                    {
+                        records = share.Select(records, context.Cancellation);
+                    }
+
+                    await foreach (var outcome in context.Scope.RunAsync(inputs.ItemsAsync(records, context.Cancellation), options, context.Cancellation))
                     {
                         await writing.WaitAsync(CancellationToken.None);
                         try
@@ -162,7 +169,7 @@ internal sealed class RunJob(
         }
 
         context.Error.WriteLine(
-            $"Done: {done} result(s) in {outputPath}, {failed} failed" + (written > 0 ? $" ({written} from an earlier run)." : ".") + settled.Describe() + lookups.Describe());
+            $"Done: {done} result(s) in {outputPath}, {failed} failed" + (written > 0 ? $" ({written} from an earlier run)." : ".") + settled.Describe() + LookupSummary.Describe(lookups));
         return failed == 0 ? ExitCodes.Success : ExitCodes.SomeInputsFailed;
     }
 
@@ -212,7 +219,9 @@ internal sealed class RunJob(
             return null;
         }
 
-        return InputSource.CountLines(inputPath, context.Environment) is { } lines ? Math.Max(0, lines - alreadyWritten) : null;
+        return InputSource.CountLines(inputPath, context.Environment) is { } lines
+            ? Math.Max(0, (shard?.ShareOf(lines) ?? lines) - alreadyWritten)
+            : null;
     }
 
     private bool StartsWithArray()

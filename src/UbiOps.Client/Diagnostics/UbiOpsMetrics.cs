@@ -9,72 +9,46 @@ namespace UbiOps.Client;
 /// </summary>
 internal static class UbiOpsMetrics
 {
-    /// <summary>
-    /// The instruments' names, as constants: reading them must not create the meter (a listener
-    /// that looks at names while the instruments are being created would see them half-made).
-    /// </summary>
-    public static class Names
-    {
-        public const string HttpCalls = "ubiops.client.http.calls";
-        public const string Throttled = "ubiops.client.http.throttled";
-        public const string RateLimitWaits = "ubiops.client.rate_limit.waits";
-        public const string RateLimitWaitDuration = "ubiops.client.rate_limit.wait_duration";
-        public const string InputsSubmitted = "ubiops.client.run.inputs_submitted";
-        public const string InputsRejected = "ubiops.client.run.inputs_rejected";
-        public const string RequestsFinished = "ubiops.client.run.requests_finished";
-        public const string Reconciliations = "ubiops.client.reconcile.reconciliations";
-        public const string ReconciliationCalls = "ubiops.client.reconcile.calls";
-    }
-
-    /// <summary>The <see cref="Reconciliations"/> tag and its values: what a lost answer's look-up found.</summary>
-    public static class Reconciled
-    {
-        public const string Tag = "result";
-        public const string Created = "created";
-        public const string NotCreated = "not_created";
-        public const string Undecided = "undecided";
-    }
-
     private static readonly Meter Meter = new(UbiOpsDiagnostics.MeterName, typeof(UbiOpsMetrics).Assembly.GetName().Version?.ToString());
 
     /// <summary>HTTP attempts sent, tagged with the operation and the answer's status code (or the error).</summary>
     public static readonly Counter<long> HttpCalls = Meter.CreateCounter<long>(
-        Names.HttpCalls, "{call}", "HTTP calls (attempts) sent to the API.");
+        UbiOpsDiagnostics.Instruments.HttpCalls, "{call}", "HTTP calls (attempts) sent to the API.");
 
     /// <summary>Answers 429: the server's rate limit was exceeded.</summary>
     public static readonly Counter<long> Throttled = Meter.CreateCounter<long>(
-        Names.Throttled, "{answer}", "Answers 429 Too Many Requests.");
+        UbiOpsDiagnostics.Instruments.Throttled, "{answer}", "Answers 429 Too Many Requests.");
 
     /// <summary>Times a call waited for the rate-limit window to reset instead of being sent.</summary>
     public static readonly Counter<long> RateLimitWaits = Meter.CreateCounter<long>(
-        Names.RateLimitWaits, "{wait}", "Calls held until the rate-limit window reset.");
+        UbiOpsDiagnostics.Instruments.RateLimitWaits, "{wait}", "Calls held until the rate-limit window reset.");
 
     /// <summary>How long calls waited for the rate-limit window.</summary>
     public static readonly Histogram<double> RateLimitWaitDuration = Meter.CreateHistogram<double>(
-        Names.RateLimitWaitDuration, "s", "Time a call waited for the rate-limit window.");
+        UbiOpsDiagnostics.Instruments.RateLimitWaitDuration, "s", "Time a call waited for the rate-limit window.");
 
     /// <summary>Inputs a run submitted that the server accepted as requests.</summary>
     public static readonly Counter<long> InputsSubmitted = Meter.CreateCounter<long>(
-        Names.InputsSubmitted, "{input}", "Inputs accepted as batch requests.");
+        UbiOpsDiagnostics.Instruments.InputsSubmitted, "{input}", "Inputs accepted as batch requests.");
 
     /// <summary>Inputs the API refused (each named by the rejection of its batch).</summary>
     public static readonly Counter<long> InputsRejected = Meter.CreateCounter<long>(
-        Names.InputsRejected, "{input}", "Inputs the API refused to accept.");
+        UbiOpsDiagnostics.Instruments.InputsRejected, "{input}", "Inputs the API refused to accept.");
 
     /// <summary>Requests a run or wait saw finish, tagged with their status.</summary>
     public static readonly Counter<long> RequestsFinished = Meter.CreateCounter<long>(
-        Names.RequestsFinished, "{request}", "Requests seen in a terminal status.");
+        UbiOpsDiagnostics.Instruments.RequestsFinished, "{request}", "Requests seen in a terminal status.");
 
     /// <summary>Creates whose answer was lost, looked up on the server, tagged with what was found.</summary>
     public static readonly Counter<long> Reconciliations = Meter.CreateCounter<long>(
-        Names.Reconciliations, "{reconciliation}", "Creates whose answer was lost, looked up on the server.");
+        UbiOpsDiagnostics.Instruments.Reconciliations, "{reconciliation}", "Creates whose answer was lost, looked up on the server.");
 
     /// <summary>The calls (lists and collects) that looking up lost answers cost.</summary>
     public static readonly Counter<long> ReconciliationCalls = Meter.CreateCounter<long>(
-        Names.ReconciliationCalls, "{call}", "Calls made to find out whether a create whose answer was lost made its requests.");
+        UbiOpsDiagnostics.Instruments.ReconciliationCalls, "{call}", "Calls made to find out whether a create whose answer was lost made its requests.");
 
     public static void RecordReconciliation(string result) =>
-        Reconciliations.Add(1, new KeyValuePair<string, object?>(Reconciled.Tag, result));
+        Reconciliations.Add(1, new KeyValuePair<string, object?>(UbiOpsDiagnostics.Reconciled.Tag, result));
 
     public static void RecordRateLimitWait(TimeSpan waited)
     {

@@ -3,17 +3,17 @@ using Newtonsoft.Json.Linq;
 
 namespace UbiOps.Client;
 
-/// <summary>The JSON conventions of the UbiOps API, the one place the client (and the CLI) take them from.</summary>
+/// <summary>The JSON conventions of the UbiOps API, the one place the client takes them from (<see cref="ApiJson"/> shows them).</summary>
 internal static class JsonDefaults
 {
     /// <summary>The API's time format, e.g. <c>2020-03-28T20:00:26.613+00:00</c>.</summary>
-    public const string DateFormat = "yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'fffzzz";
+    public const string DateFormat = ApiJson.DateFormat;
 
     /// <summary>A serializer with the API's conventions, for converting payloads.</summary>
-    public static JsonSerializer Serializer { get; } = JsonSerializer.Create(Create());
+    internal static JsonSerializer Serializer { get; } = JsonSerializer.Create(Create());
 
     /// <summary>Applies the API's conventions to serializer settings.</summary>
-    public static void Apply(JsonSerializerSettings settings)
+    internal static void Apply(JsonSerializerSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         // Request data and results are free-form JSON: a string that looks like a date must stay
@@ -36,7 +36,7 @@ internal static class JsonDefaults
     /// error, so is a comment.
     /// </summary>
     /// <exception cref="ArgumentException">The text is not one valid JSON value; names <paramref name="parameterName"/>.</exception>
-    public static JToken ParseToken(string json, string parameterName)
+    internal static JToken ParseToken(string json, string parameterName)
     {
         try
         {

@@ -98,10 +98,16 @@ public sealed class RequestInput : IEquatable<RequestInput>
 
     /// <summary>
     /// An input from JSON just parsed, which nothing else holds: taken as it is, not copied (one
-    /// input per line of a large file). Anything but a string or an object is refused as by <see cref="FromObject"/>.
+    /// input per line of a large file; <see cref="FromObject"/> would copy it). A string is a plain
+    /// input, an object a structured one; anything else is refused as by <see cref="FromObject"/>.
+    /// Do not change the token afterwards.
     /// </summary>
-    internal static RequestInput FromParsed(JToken token) => token switch
+    /// <param name="token">The parsed JSON.</param>
+    /// <returns>The input.</returns>
+    /// <exception cref="ArgumentException">Neither a string nor an object.</exception>
+    public static RequestInput FromParsed(JToken token) => token switch
     {
+        null => throw new ArgumentNullException(nameof(token)),
         { Type: JTokenType.String } => new RequestInput(token.Value<string>()!, null),
         JObject fields => new RequestInput(null, fields),
         _ => FromObject(token),

@@ -73,12 +73,6 @@ internal sealed class CreateReconciler(RequestRoute route, ServerFacts server, R
     public async Task<Reconciliation> ReconcileAsync(IReadOnlyList<RequestInput> inputs, DateTimeOffset sent, DateTimeOffset givenUp,
         Func<string, bool> isKnown, CancellationToken cancellationToken, DateTimeOffset? notBefore = null)
     {
-        var (from, to) = server.Clock.Window(sent, givenUp);
-        if (notBefore > from)
-        {
-            from = notBefore.Value;
-        }
-
         var wanted = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var i = 0; i < inputs.Count; i++)
         {
@@ -94,6 +88,16 @@ internal sealed class CreateReconciler(RequestRoute route, ServerFacts server, R
         for (var look = 0; look < 2; look++)
         {
             await Task.Delay(settings.VisibilityDelay, settings.Time, cancellationToken).ConfigureAwait(false);
+
+            // The window by what the clock knows now: other calls answered meanwhile narrow it (a
+            // run's first calls are lost before any answer taught it the server's clock, and a
+            // window reaching minutes ahead keeps growing while the run goes on, too long to read).
+            var (from, to) = server.Clock.Window(sent, givenUp);
+            if (notBefore > from)
+            {
+                from = notBefore.Value;
+            }
+
             var until = to + (settings.Time.GetUtcNow() - givenUp);
             var (window, complete) = await _window.ListAsync(from, until, cancellationToken).ConfigureAwait(false);
             var candidates = await _inputs.ReadAsync(window.Where(r => !isKnown(r.Id)).ToList(), inputs, cancellationToken).ConfigureAwait(false);
@@ -107,7 +111,7 @@ internal sealed class CreateReconciler(RequestRoute route, ServerFacts server, R
             // Nothing of the call (yet): look once more after the lag, then conclude.
         }
 
-        UbiOpsMetrics.RecordReconciliation(UbiOpsMetrics.Reconciled.NotCreated);
+        UbiOpsMetrics.RecordReconciliation(UbiOpsDiagnostics.Reconciled.NotCreated);
         return new Reconciliation.NotCreated();
     }
 
@@ -159,7 +163,7 @@ internal sealed class CreateReconciler(RequestRoute route, ServerFacts server, R
 
                 if (adopted.All(r => r is not null))
                 {
-                    UbiOpsMetrics.RecordReconciliation(UbiOpsMetrics.Reconciled.Created);
+                    UbiOpsMetrics.RecordReconciliation(UbiOpsDiagnostics.Reconciled.Created);
                     return new Reconciliation.Created(adopted!);
                 }
             }
@@ -176,7 +180,7 @@ internal sealed class CreateReconciler(RequestRoute route, ServerFacts server, R
             }
         }
 
-        UbiOpsMetrics.RecordReconciliation(UbiOpsMetrics.Reconciled.Undecided);
+        UbiOpsMetrics.RecordReconciliation(UbiOpsDiagnostics.Reconciled.Undecided);
         return new Reconciliation.Undecided(adopted, candidates);
     }
 

@@ -39,6 +39,16 @@ public sealed class UbiOpsResilienceOptions
     public int MaxRetryAttempts { get; set; } = 3;
 
     /// <summary>
+    /// How many times a failed call may be retried while the server serves other calls (it answered
+    /// one within the last attempt timeout): a transient failure of one call on a working server,
+    /// which a long run should ride out. Retries after a 429 count against neither limit: they wait
+    /// as long as the server asks, within <see cref="TotalTimeout"/>. Has no effect when it is not
+    /// above <see cref="MaxRetryAttempts"/>, nor when <see cref="MaxRetryAttempts"/> is <c>0</c>.
+    /// </summary>
+    /// <value>The default value is <c>10</c>. Must be between <c>0</c> and <see cref="MaxRetryAttemptsLimit"/>.</value>
+    public int MaxRetryAttemptsWhileServing { get; set; } = 10;
+
+    /// <summary>
     /// The median wait before the first retry when the server does not say how long to wait;
     /// later waits grow exponentially, with jitter.
     /// </summary>
@@ -90,7 +100,7 @@ public sealed class UbiOpsResilienceOptions
     public TimeSpan ReconcileDelay { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>The longest one call may take (<see cref="AttemptTimeout"/>, <see cref="BatchCreateTimeout"/>): a day.</summary>
-    internal static readonly TimeSpan MaxCallTimeout = TimeSpan.FromDays(1);
+    public static readonly TimeSpan MaxCallTimeout = TimeSpan.FromDays(1);
 
     /// <summary>The problems with these settings, each naming the setting; empty when they are valid.</summary>
     internal IEnumerable<string> FindProblems()
@@ -99,6 +109,11 @@ public sealed class UbiOpsResilienceOptions
         if (MaxRetryAttempts is < 0 or > MaxRetryAttemptsLimit)
         {
             yield return $"{prefix}{nameof(MaxRetryAttempts)} must be between 0 and {MaxRetryAttemptsLimit}, not {MaxRetryAttempts}.";
+        }
+
+        if (MaxRetryAttemptsWhileServing is < 0 or > MaxRetryAttemptsLimit)
+        {
+            yield return $"{prefix}{nameof(MaxRetryAttemptsWhileServing)} must be between 0 and {MaxRetryAttemptsLimit}, not {MaxRetryAttemptsWhileServing}.";
         }
 
         foreach (var problem in CheckRange(nameof(BaseDelay), BaseDelay, TimeSpan.Zero, TimeSpan.FromHours(1))

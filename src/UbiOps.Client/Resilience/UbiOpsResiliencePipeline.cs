@@ -13,6 +13,9 @@ internal static class UbiOpsResiliencePipeline
     /// <summary>The name the pipeline is registered under in dependency injection.</summary>
     public const string Name = "ubiops";
 
+    // The failures of one call so far that count against its retry budget (429s do not).
+    private static readonly ResiliencePropertyKey<int> Failures = new("ubiops.retry.failures");
+
     public static ResiliencePipelineBuilder<HttpResponseMessage> AddUbiOpsStrategies(
         this ResiliencePipelineBuilder<HttpResponseMessage> builder, UbiOpsResilienceOptions options, TimeProvider timeProvider)
     {
@@ -29,17 +32,29 @@ internal static class UbiOpsResiliencePipeline
 
         if (options.MaxRetryAttempts > 0)
         {
+            var heartbeat = new ServerHeartbeat(timeProvider);
             builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 Name = "retry",
-                MaxRetryAttempts = options.MaxRetryAttempts,
+                // RetryRules decide when to stop (429s do not count; the total timeout bounds them all).
+                MaxRetryAttempts = int.MaxValue,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = options.BaseDelay,
                 MaxDelay = options.MaxRetryDelay,
-                ShouldHandle = args => ValueTask.FromResult(RetryRules.ShouldRetry(
-                    ApiCall.IsSafeToRepeat(args.Context.GetRequestMessage()),
-                    args.Outcome.Result, args.Outcome.Exception, options, timeProvider)),
+                ShouldHandle = args =>
+                {
+                    var request = args.Context.GetRequestMessage();
+                    var failures = args.Context.Properties.GetValue(Failures, 0);
+                    var verdict = RetryRules.Judge(ApiCall.IsSafeToRepeat(request), args.Outcome.Result, args.Outcome.Exception,
+                        failures, RequestTimeouts.Attempt(request, options), heartbeat, options, timeProvider);
+                    if (verdict == RetryRules.Verdict.RetryCounted)
+                    {
+                        args.Context.Properties.Set(Failures, failures + 1);
+                    }
+
+                    return ValueTask.FromResult(verdict != RetryRules.Verdict.Stop);
+                },
                 // The server's own wait (Retry-After, x-ratelimit-reset) wins over backoff.
                 DelayGenerator = args => ValueTask.FromResult(
                     args.Outcome.Result is { } response ? ServerRequestedDelay.From(response, timeProvider) : null),

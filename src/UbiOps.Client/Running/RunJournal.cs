@@ -32,7 +32,7 @@ public abstract class RunJournal
     /// <see cref="FindRequest"/>: the batches a lost answer's time window can overlap, whose
     /// requests must never be taken for the intent's. A journal keeps at least these.
     /// </summary>
-    internal const int NeighborSpan = 16 * RequestLimits.MaxItemsPerCall;
+    public const int NeighborSpan = 16 * RequestLimits.MaxItemsPerCall;
 
     /// <summary>
     /// The request an earlier run made for the input at <paramref name="index"/>, or

@@ -86,9 +86,26 @@ public partial class DeploymentScope
         return RunCore(options, total: null, () => Positioned(inputs, nameof(inputs)), cancellationToken);
     }
 
-    /// <summary>The engine's form for the CLI: inputs at the positions it numbers them, some unreadable.</summary>
-    internal IAsyncEnumerable<RequestOutcome> RunItemsAsync(IAsyncEnumerable<RunItem> items, RunOptions options, CancellationToken cancellationToken) =>
-        RunCore(options, total: null, () => items, cancellationToken);
+    /// <summary>
+    /// Runs items the caller numbers itself, as a resumable runner over a file does (the
+    /// <c>ubiops-requests run</c> command is one): inputs to submit, inputs whose request an earlier
+    /// run made (<see cref="RunItem.Known"/>: waited for, not submitted again), and inputs that could
+    /// not be read (<see cref="RunItem.Invalid"/>: a rejection in their place). Otherwise as
+    /// <see cref="RunAsync(IAsyncEnumerable{RequestInput}, RunOptions?, CancellationToken)"/>;
+    /// outcomes carry the items' indices.
+    /// </summary>
+    /// <param name="items">The items, in increasing <see cref="RunItem.Index"/>.</param>
+    /// <param name="options">How to submit and wait; <see langword="null"/> for the defaults.</param>
+    /// <param name="cancellationToken">Stops reading, submitting and waiting (submitted requests keep running on the server).</param>
+    /// <returns>One outcome per item, in item order.</returns>
+    /// <exception cref="ArgumentException">Bad options; thrown by this call, before any HTTP call.</exception>
+    /// <exception cref="BatchSubmissionException">A batch call's answer was lost and could not be looked up; it names the batch's inputs.</exception>
+    /// <exception cref="UbiOpsApiException">The API refused a call itself (an unknown deployment, a bad token) or a poll failed.</exception>
+    public virtual IAsyncEnumerable<RequestOutcome> RunAsync(IAsyncEnumerable<RunItem> items, RunOptions? options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        return RunCore(options ?? new RunOptions(), total: null, () => items, cancellationToken);
+    }
 
     // The options are checked before the inputs are looked at.
     private IAsyncEnumerable<RequestOutcome> RunCore(RunOptions options, long? total, Func<IAsyncEnumerable<RunItem>> items, CancellationToken cancellationToken)

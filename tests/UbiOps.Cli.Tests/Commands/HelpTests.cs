@@ -11,7 +11,7 @@ public class HelpTests
 
     public static IEnumerable<TestCaseData> Commands()
     {
-        yield return new TestCaseData("run", new[] { "--input", "--output", "--input-format <auto|jsonl|json|text>", "--restart", "--timeout", "--priority <high|standard>", "--on-ambiguous <report|adopt|resend>", "--window", "--poll-interval", "--quiet" });
+        yield return new TestCaseData("run", new[] { "--input", "--output", "--input-format <auto|jsonl|json|text>", "--restart", "--shard <I/N>", "--timeout", "--priority <high|standard>", "--on-ambiguous <report|adopt|resend>", "--window", "--poll-interval", "--quiet" });
         yield return new TestCaseData("create", new[] { "--data", "--plain", "--timeout", "--priority" });
         yield return new TestCaseData("batch", new[] { "--input", "--input-format", "--timeout", "--priority", "--on-ambiguous <report|adopt|resend>" });
         yield return new TestCaseData("get", new[] { "<request-id>", "--metadata-only" });
@@ -42,11 +42,21 @@ public class HelpTests
     }
 
     [Test]
+    public async Task Help_OfMerge_ListsItsArgumentsOptionsAndTheExitCodes()
+    {
+        var result = await InProcessCli.RunAsync(["merge", "--help"]);
+
+        Assert.That(result.ExitCode, Is.EqualTo(0));
+        Assert.That(new[] { "<shard-outputs>", "--output", "--input", "run --shard I/N" }, Is.All.Matches<string>(o => result.Out.Contains(o)), result.Out);
+        Assert.That(ExitCodeLines, Is.All.Matches<string>(l => result.Out.Contains(l)), result.Out);
+    }
+
+    [Test]
     public async Task Help_OfTheTool_ListsEveryCommandAndTheExitCodes()
     {
         var result = await InProcessCli.RunAsync(["--help"]);
 
-        var names = Commands().Select(c => (string)c.Arguments[0]!);
+        var names = Commands().Select(c => (string)c.Arguments[0]!).Append("merge");
         Assert.That(names, Is.All.Matches<string>(n => result.Out.Contains($"  {n}")), result.Out);
         Assert.That(result.Out, Does.Contain("Exit codes:"));
     }

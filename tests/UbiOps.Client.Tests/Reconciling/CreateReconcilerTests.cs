@@ -124,6 +124,27 @@ public class CreateReconcilerTests
         Assert.That(lookup.Server.Lists.Where(l => l.Start is not null).Select(l => l.Start), Has.All.EqualTo(lookup.Server.Now.AddSeconds(-11.5)));
     }
 
+    [Test]
+    public async Task ReconcileAsync_ClockLearntDuringTheFirstLook_SecondLookUsesIt()
+    {
+        using var lookup = new LookupHarness(ApiGeneration.December2025);
+        var learnt = false;
+        lookup.Server.BeforeList = _ =>
+        {
+            if (!learnt)
+            {
+                // Another call's answer meanwhile: the server's clock is a minute ahead of ours.
+                learnt = true;
+                lookup.Facts.Clock.Observe(lookup.Server.Now.AddSeconds(-1), lookup.Server.Now, [lookup.Server.Now.AddSeconds(59.5)]);
+            }
+        };
+
+        await lookup.LookUpAsync(LookupHarness.Inputs(1));
+
+        Assert.That(lookup.Server.Lists.Where(l => l.Start is not null).Select(l => l.Start).Distinct(),
+            Is.EqualTo(new[] { lookup.Server.Now.AddSeconds(-11.5), lookup.Server.Now.AddSeconds(48.5) }));
+    }
+
     [TestCaseSource(nameof(Generations))]
     public async Task ReconcileAsync_OneInputFoundTheOtherNot_NotCreatedAndNothingAdopted(ApiGeneration api)
     {
