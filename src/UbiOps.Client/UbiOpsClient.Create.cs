@@ -37,7 +37,7 @@ public partial class UbiOpsClient
         options ??= UbiOpsClientOptions.FromEnvironment();
         // Validate before building anything, so a bad configuration leaks no connection pool.
         options.Validate();
-        return Create(options, loggerFactory, TimeProvider.System, UbiOpsHttpPipeline.CreatePrimaryHandler());
+        return Create(options, loggerFactory, TimeProvider.System, UbiOpsHttpPipeline.CreatePrimaryHandler(options.ParsedSourceAddress));
     }
 
     /// <summary>The seam for tests: a fake clock and a fake network.</summary>
@@ -48,7 +48,8 @@ public partial class UbiOpsClient
         options ??= UbiOpsClientOptions.FromEnvironment();
         options.Validate();
         var budget = new RateBudget(timeProvider);
-        var httpClient = UbiOpsHttpPipeline.CreateHttpClient(options.Resilience, loggerFactory, timeProvider, primaryHandler, budget);
-        return new UbiOpsClient(new DeploymentRequestsClient(httpClient, options), budget, new ServerFacts(), options.Resilience.ReconcileDelay);
+        var server = new ServerFacts();
+        var httpClient = UbiOpsHttpPipeline.CreateHttpClient(options.Resilience, loggerFactory, timeProvider, primaryHandler, budget, server);
+        return new UbiOpsClient(new DeploymentRequestsClient(httpClient, options), budget, server, options.Resilience.ReconcileDelay);
     }
 }

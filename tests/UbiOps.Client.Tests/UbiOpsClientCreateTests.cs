@@ -30,6 +30,30 @@ public class UbiOpsClientCreateTests
     }
 
     [Test]
+    public async Task Create_WithSourceAddress_EveryConnectionLeavesFromIt()
+    {
+        // All of 127.0.0.0/8 is this host's on Linux: 127.0.0.2 is a second local address.
+        await using var server = new LoopbackServer(_ => LoopbackServer.Json(200, GetResponse));
+        var client = UbiOpsClient.Create(new UbiOpsClientOptions { Token = "t", BaseUrl = server.BaseUrl, SourceAddress = "127.0.0.2" });
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => client.Raw.Deployment_requests_getAsync("p", "d", "r-1")));
+
+        Assert.That(server.RemoteAddresses, Is.Not.Empty);
+        Assert.That(server.RemoteAddresses, Is.All.EqualTo(IPAddress.Parse("127.0.0.2")));
+    }
+
+    [Test]
+    public async Task Create_WithoutSourceAddress_TheSystemChoosesTheLoopbackAddress()
+    {
+        await using var server = new LoopbackServer(_ => LoopbackServer.Json(200, GetResponse));
+        var client = UbiOpsClient.Create(new UbiOpsClientOptions { Token = "t", BaseUrl = server.BaseUrl });
+
+        await client.Raw.Deployment_requests_getAsync("p", "d", "r-1");
+
+        Assert.That(server.RemoteAddresses, Is.EqualTo(new[] { IPAddress.Loopback }));
+    }
+
+    [Test]
     public async Task Create_DirectCreateWhoseConnectionDropsAfterSending_IsSentExactlyOnce()
     {
         // The server reads the whole request, then hangs up without answering: it may have

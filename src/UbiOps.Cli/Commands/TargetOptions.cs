@@ -87,6 +87,23 @@ internal sealed class TargetOptions
         },
     };
 
+    public Option<string?> SourceAddress { get; } = new("--source-address")
+    {
+        Description = "Local IP address to connect from, on a host with several: the service counts its rate limit (300 calls a " +
+                      "minute) per source address, so producers that each leave from their own address each get their own.",
+        HelpName = "ip",
+        Validators =
+        {
+            result =>
+            {
+                if (result.GetValueOrDefault<string?>() is { } text && !System.Net.IPAddress.TryParse(text, out _))
+                {
+                    result.AddError($"--source-address must be an IP address of this host (e.g. 10.0.0.7), not '{text}'");
+                }
+            },
+        },
+    };
+
     private static readonly UbiOpsResilienceOptions Defaults = new();
 
     public void AddTo(Command command)
@@ -99,5 +116,6 @@ internal sealed class TargetOptions
         command.Options.Add(TokenFile);
         command.Options.Add(Retries);
         command.Options.Add(CallTimeout);
+        command.Options.Add(SourceAddress);
     }
 }

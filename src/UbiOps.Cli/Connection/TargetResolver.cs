@@ -51,7 +51,7 @@ internal static class TargetResolver
                 throw new CliUsageException($"No project: pass --project or set {TargetOptions.ProjectVariable}.");
             }
 
-            var clientOptions = new UbiOpsClientOptions { Token = token };
+            var clientOptions = new UbiOpsClientOptions { Token = token, SourceAddress = parse.GetValue(options.SourceAddress) };
             clientOptions.Resilience.MaxRetryAttempts = parse.GetValue(options.Retries);
             if (parse.GetValue(options.CallTimeout) is { } seconds)
             {

@@ -39,6 +39,18 @@ public sealed class UbiOpsClientOptions
         set => _baseUrl = value;
     }
 
+    /// <summary>
+    /// The local IP address every connection to the API leaves from (<c>10.0.0.7</c>, <c>2001:db8::7</c>),
+    /// on a host with several: the service counts its rate limit (300 calls a minute) per source
+    /// address, so producers on one host that each leave from their own address each get their own.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>: the address the operating system chooses.</value>
+    public string? SourceAddress { get; set; }
+
+    /// <summary><see cref="SourceAddress"/> parsed; <see langword="null"/> when none is set (validated by <see cref="Validate"/>).</summary>
+    internal System.Net.IPAddress? ParsedSourceAddress =>
+        SourceAddress is { } text && System.Net.IPAddress.TryParse(text, out var address) ? address : null;
+
     /// <summary>How calls are retried and timed out.</summary>
     /// <value>The default value is a <see cref="UbiOpsResilienceOptions"/> with its defaults.</value>
     public UbiOpsResilienceOptions Resilience { get; set; } = new();
@@ -110,6 +122,11 @@ public sealed class UbiOpsClientOptions
         if (ProblemOf(() => ConnectionSettings.NormalizeBaseUrl(BaseUrl)) is { } baseUrlProblem)
         {
             yield return (nameof(BaseUrl), baseUrlProblem);
+        }
+
+        if (SourceAddress is { } source && !System.Net.IPAddress.TryParse(source, out _))
+        {
+            yield return (nameof(SourceAddress), $"{nameof(SourceAddress)} must be an IP address of this host (e.g. 10.0.0.7), not '{source}'.");
         }
 
         if (Resilience is null)

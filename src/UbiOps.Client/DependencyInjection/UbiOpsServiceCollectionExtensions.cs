@@ -84,7 +84,10 @@ public static class UbiOpsServiceCollectionExtensions
             // IHttpClientFactory's default loggers redact header values in the message text but
             // keep the raw Authorization header in the structured state, where a structured sink
             // would export the token. TelemetryHandler logs instead, with an allow-list of headers.
-            .RemoveAllLoggers();
+            .RemoveAllLoggers()
+            // Connections leave from SourceAddress when one is set (the rate limit is counted per address).
+            .ConfigurePrimaryHttpMessageHandler(provider => UbiOpsHttpPipeline.CreatePrimaryHandler(
+                provider.GetRequiredService<IOptions<UbiOpsClientOptions>>().Value.ParsedSourceAddress));
 
         // One rate-limit window for every call of the container's client: the server counts per address.
         services.TryAddSingleton(provider => new RateBudget(TimeProviderOf(provider)));
@@ -101,6 +104,7 @@ public static class UbiOpsServiceCollectionExtensions
 
         // Added after the resilience handler, so they sit inside it and see every attempt.
         builder.AddHttpMessageHandler(provider => new RateLimitObserver(provider.GetRequiredService<RateBudget>()));
+        builder.AddHttpMessageHandler(provider => new ServerDateObserver(provider.GetRequiredService<ServerFacts>(), TimeProviderOf(provider)));
         builder.AddHttpMessageHandler(provider => new TelemetryHandler(
             provider.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance, TimeProviderOf(provider)));
 

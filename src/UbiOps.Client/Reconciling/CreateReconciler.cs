@@ -103,12 +103,17 @@ internal sealed class CreateReconciler(RequestRoute route, ServerFacts server, R
             var candidates = await _inputs.ReadAsync(window.Where(r => !isKnown(r.Id)).ToList(), inputs, cancellationToken).ConfigureAwait(false);
             var found = candidates.Where(c => c.Input is { } input && wanted.ContainsKey(input)).ToList();
             var unreadable = candidates.Where(c => c.Input is null).Select(c => c.Detail.Id).ToList();
-            if (Decide(inputs.Count, wanted, found, unreadable, complete) is { } decided)
+            // A window not read whole decides nothing but "undecided": worth a second look.
+            if (Decide(inputs.Count, wanted, found, unreadable, complete) is { } decided && (complete || look == 1))
             {
+                UbiOpsMetrics.RecordReconciliation(decided is Reconciliation.Created
+                    ? UbiOpsDiagnostics.Reconciled.Created
+                    : UbiOpsDiagnostics.Reconciled.Undecided);
                 return decided;
             }
 
-            // Nothing of the call (yet): look once more after the lag, then conclude.
+            // Nothing of the call (yet), or a window too long to read whole (the server's clock
+            // was unknown; the answers since have taught it): look once more, then conclude.
         }
 
         UbiOpsMetrics.RecordReconciliation(UbiOpsDiagnostics.Reconciled.NotCreated);
@@ -163,7 +168,6 @@ internal sealed class CreateReconciler(RequestRoute route, ServerFacts server, R
 
                 if (adopted.All(r => r is not null))
                 {
-                    UbiOpsMetrics.RecordReconciliation(UbiOpsDiagnostics.Reconciled.Created);
                     return new Reconciliation.Created(adopted!);
                 }
             }
@@ -180,7 +184,6 @@ internal sealed class CreateReconciler(RequestRoute route, ServerFacts server, R
             }
         }
 
-        UbiOpsMetrics.RecordReconciliation(UbiOpsDiagnostics.Reconciled.Undecided);
         return new Reconciliation.Undecided(adopted, candidates);
     }
 

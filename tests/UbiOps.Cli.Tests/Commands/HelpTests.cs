@@ -4,7 +4,7 @@ namespace UbiOps.Cli.Tests.Commands;
 
 public class HelpTests
 {
-    private static readonly string[] TargetOptions = ["--deployment", "--version", "--project", "--host", "--token", "--token-file", "--retries", "--call-timeout"];
+    private static readonly string[] TargetOptions = ["--deployment", "--version", "--project", "--host", "--token", "--token-file", "--retries", "--call-timeout", "--source-address"];
 
     private static readonly string[] ExitCodeLines =
         ["Exit codes:", "0   ok", "1   some inputs", "2   usage error", "3   authentication failed", "4   not found", "5   host unreachable", "130 cancelled"];

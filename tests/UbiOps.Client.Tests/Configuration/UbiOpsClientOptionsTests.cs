@@ -54,6 +54,27 @@ public class UbiOpsClientOptionsTests
         Assert.That(exception!.Message, Does.Contain("base URL").And.Contain(problem));
     }
 
+    [TestCase("10.0.0.300")]
+    [TestCase("host.local")]
+    [TestCase("")]
+    public void Validate_SourceAddressNotAnIpAddress_ThrowsNamingIt(string address)
+    {
+        var options = new UbiOpsClientOptions { Token = "abc", SourceAddress = address };
+
+        var exception = Assert.Throws<ArgumentException>(options.Validate);
+
+        Assert.That(exception!.Message, Does.Contain("SourceAddress must be an IP address").And.Contain($"'{address}'"));
+    }
+
+    [TestCase("10.0.0.7")]
+    [TestCase("2001:db8::7")]
+    public void Validate_SourceAddressIpV4OrV6_Passes(string address)
+    {
+        var options = new UbiOpsClientOptions { Token = "abc", SourceAddress = address };
+
+        Assert.DoesNotThrow(options.Validate);
+    }
+
     [Test]
     public void ToString_WithToken_HidesIt()
     {

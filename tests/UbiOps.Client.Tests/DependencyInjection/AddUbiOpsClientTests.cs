@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using UbiOps.Client.Tests.Support;
 using static UbiOps.Client.Tests.DependencyInjection.ServiceCollectionTestHelpers;
 
 namespace UbiOps.Client.Tests.DependencyInjection;
@@ -42,6 +43,19 @@ public class AddUbiOpsClientTests
         Assert.That(detail.Id, Is.EqualTo("r-1"));
         Assert.That(network.Requests.Single().Headers, Does.Contain("Authorization: Token di-test-token"));
         Assert.That(network.Requests.Single().Uri.AbsoluteUri, Is.EqualTo(Routes.BaseUrl + "/projects/p/deployments/d/requests/r-1"));
+    }
+
+    [Test]
+    public async Task AddUbiOpsClient_WithSourceAddress_ConnectionsLeaveFromIt()
+    {
+        await using var server = new LoopbackServer(_ => LoopbackServer.Json(200, GetResponse));
+        var services = new ServiceCollection();
+        services.AddUbiOpsClient(o => { o.Token = "t"; o.BaseUrl = server.BaseUrl; o.SourceAddress = "127.0.0.3"; });
+        using var provider = services.BuildServiceProvider();
+
+        await provider.GetRequiredService<UbiOpsClient>().Raw.Deployment_requests_getAsync("p", "d", "r-1");
+
+        Assert.That(server.RemoteAddresses, Is.EqualTo(new[] { IPAddress.Parse("127.0.0.3") }));
     }
 
     [Test]

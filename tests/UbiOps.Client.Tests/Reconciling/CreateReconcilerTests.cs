@@ -450,4 +450,31 @@ public class CreateReconcilerTests
 
         Assert.That(((Reconciliation.Undecided)found).Candidates.Single(), Is.Empty);
     }
+
+    [Test]
+    public async Task ReconcileAsync_FirstLookTooLongToReadSecondWhole_DecidesOnTheSecond()
+    {
+        using var lookup = new LookupHarness(ApiGeneration.December2025);
+        lookup.Server.Add("r-0", "pending", secondsAgo: 8, new { n = 1 });
+        var later = Enumerable.Range(0, (ListPages.MaxPages * ListPages.PageSize) + 1).Select(i => $"later-{i}").ToList();
+        foreach (var id in later)
+        {
+            lookup.Server.Add(id, "pending", secondsAgo: 0, new { n = -1 });
+        }
+
+        // The first look ends with the cancelled list; before the second, the later requests are gone.
+        var looks = 0;
+        lookup.Server.BeforeList = call =>
+        {
+            if (call.Status == "pending" && call.Offset == 0 && ++looks == 2)
+            {
+                later.ForEach(lookup.Server.Remove);
+            }
+        };
+
+        var found = await lookup.LookUpAsync(LookupHarness.Inputs(1));
+
+        Assert.That(looks, Is.EqualTo(2));
+        Assert.That(((Reconciliation.Created)found).Requests.Select(r => r.Id), Is.EqualTo(new[] { "r-0" }));
+    }
 }

@@ -86,4 +86,41 @@ public class ServerClockTests
 
         Assert.That(clock.Window(T, T), Is.EqualTo(new ServerClock().Window(T, T)));
     }
+
+    [Test]
+    public void Window_OnlyADateHeaderSeen_ItsSecondsWithAMarginOfFiveSeconds()
+    {
+        var clock = new ServerClock();
+        // Sent at T, answered at T+1 s, dated T+30 s: the server's clock is 29 s to 32 s ahead
+        // (a Date is to the second and may be a second old).
+        clock.ObserveDate(T, T.AddSeconds(1), T.AddSeconds(30));
+
+        var window = clock.Window(T.AddSeconds(100), T.AddSeconds(105));
+
+        Assert.That(window, Is.EqualTo((T.AddSeconds(100 + 29 - 5 - 1), T.AddSeconds(105 + 32 + 5 + 1))));
+    }
+
+    [Test]
+    public void ObserveDate_AgreeingDates_KeepWhatTheyAgreeOn()
+    {
+        var clock = new ServerClock();
+        clock.ObserveDate(T, T.AddSeconds(1), T);                          // [-1, +2]
+        clock.ObserveDate(T.AddSeconds(10), T.AddSeconds(10), T.AddSeconds(9)); // [-1, +1]
+
+        var window = clock.Window(T.AddSeconds(100), T.AddSeconds(100));
+
+        Assert.That(window, Is.EqualTo((T.AddSeconds(100 - 1 - 5 - 1), T.AddSeconds(100 + 1 + 5 + 1))));
+    }
+
+    [Test]
+    public void Window_CreateAndDateSeen_TheCreateDecidesAlone()
+    {
+        var clock = new ServerClock();
+        clock.ObserveDate(T, T.AddSeconds(1), T.AddSeconds(30));
+        clock.Observe(T, T.AddSeconds(1), [T.AddMilliseconds(500)]); // [-0.5, +0.5]
+
+        var window = clock.Window(T.AddSeconds(20), T.AddSeconds(21));
+
+        Assert.That(window, Is.EqualTo((T.AddMilliseconds(20_000 - 500 - 1_000), T.AddMilliseconds(21_000 + 500 + 1_000))));
+    }
 }

@@ -14,6 +14,7 @@ internal sealed class LoopbackServer : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Func<string, string?> _answer;
     private readonly Task _loop;
+    private readonly List<IPAddress> _remotes = [];
     private int _connections;
     private int _requests;
 
@@ -32,6 +33,18 @@ internal sealed class LoopbackServer : IAsyncDisposable
     public int Connections => Volatile.Read(ref _connections);
 
     public int Requests => Volatile.Read(ref _requests);
+
+    /// <summary>The address each connection came from.</summary>
+    public IReadOnlyList<IPAddress> RemoteAddresses
+    {
+        get
+        {
+            lock (_remotes)
+            {
+                return _remotes.ToArray();
+            }
+        }
+    }
 
     /// <summary>A port nothing listens on: connecting to it is refused.</summary>
     public static int UnusedPort()
@@ -69,6 +82,10 @@ internal sealed class LoopbackServer : IAsyncDisposable
             try
             {
                 socket = await _listener.AcceptSocketAsync(_stop.Token);
+                lock (_remotes)
+                {
+                    _remotes.Add(((IPEndPoint)socket.RemoteEndPoint!).Address);
+                }
             }
             catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
             {
