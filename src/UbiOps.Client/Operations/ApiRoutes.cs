@@ -10,9 +10,6 @@ public static class ApiRoutes
     /// <summary>The path every operation is under: <c>/v2.1</c>.</summary>
     public const string BasePath = "/v2.1";
 
-    /// <summary>The names of the path parameters, as the spec spells them.</summary>
-    internal static readonly string[] ParameterNames = ["project_name", "deployment_name", "version", "request_id"];
-
     /// <summary>
     /// The requests of a deployment's default version, <c>/projects/{project_name}/deployments/{deployment_name}/requests</c>,
     /// or of an explicit version, <c>…/deployments/{deployment_name}/versions/{version}/requests</c>.

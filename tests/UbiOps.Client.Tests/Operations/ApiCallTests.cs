@@ -93,4 +93,17 @@ public class ApiCallTests
             Assert.That(ApiCall.IsSafeToRepeat(request), Is.False);
         });
     }
+
+    [TestCase("/v2.1/projects/p?status=pending", "/v2.1/projects/p")]
+    [TestCase("/v2.1/projects/p", "/v2.1/projects/p")]
+    public void PathOf_RelativeUri_IsItsPathWithoutTheQuery(string uri, string path)
+    {
+        Assert.That(ApiCall.PathOf(new Uri(uri, UriKind.Relative)), Is.EqualTo(path));
+    }
+
+    [Test]
+    public void PathOf_AbsoluteUri_IsItsPathWithoutTheQuery()
+    {
+        Assert.That(ApiCall.PathOf(new Uri("https://api.test/v2.1/projects/p?status=pending")), Is.EqualTo("/v2.1/projects/p"));
+    }
 }

@@ -123,4 +123,71 @@ public class ApiOperationsTests
             Assert.That(today.Statuses, Does.Not.Contain(RequestStatus.CancelledPending));
         });
     }
+
+    [Test]
+    public void Generations_WhatEachServesBesideTheList_AsTheirDocsSay()
+    {
+        var old = ApiGeneration.July2024;
+        var today = ApiGeneration.December2025;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((old.ReadsPriority, today.ReadsPriority), Is.EqualTo((false, true)), "priority");
+            Assert.That((old.ReadsNotificationGroup, today.ReadsNotificationGroup), Is.EqualTo((true, false)), "notification_group");
+            Assert.That((old.SendsRetries, today.SendsRetries), Is.EqualTo((true, false)), "retries");
+            Assert.That((old.SendsAdditionalData, today.SendsAdditionalData), Is.EqualTo((false, true)), "additional_data");
+            Assert.That((old.List.CombinesStatuses, today.List.CombinesStatuses), Is.EqualTo((false, true)), "status=a,b");
+            Assert.That((old.List.ReadsDeprecatedFilters, today.List.ReadsDeprecatedFilters), Is.EqualTo((true, false)), "success, pipeline, request_schedule");
+            Assert.That(ApiGeneration.Latest, Is.SameAs(today));
+            Assert.That(ApiGeneration.All, Is.EqualTo(new[] { old, today }));
+        });
+    }
+
+    [Test]
+    public void Parse_UnknownName_MessageNamesTheGenerationsJoinedByOr()
+    {
+        var exception = Assert.Throws<FormatException>(() => ApiGeneration.Parse("2023-01"));
+
+        Assert.That(exception!.Message, Is.EqualTo("'2023-01' is not an API generation; use 2024-07 or 2025-12."));
+    }
+
+    [TestCase(ApiOperation.DirectCreate, "direct-create")]
+    [TestCase(ApiOperation.List, "list")]
+    [TestCase(ApiOperation.BatchCreate, "batch-create")]
+    [TestCase(ApiOperation.Collect, "collect")]
+    [TestCase(ApiOperation.BatchDelete, "batch-delete")]
+    [TestCase(ApiOperation.BatchCancel, "batch-cancel")]
+    [TestCase(ApiOperation.Get, "get")]
+    [TestCase(ApiOperation.Cancel, "cancel")]
+    [TestCase(ApiOperation.Delete, "delete")]
+    [TestCase(ApiOperation.GetInput, "get-input")]
+    [TestCase(ApiOperation.GetOutput, "get-output")]
+    public void Name_EachOperation_IsItsNameInLogsAndMetrics(ApiOperation operation, string name)
+    {
+        var info = ApiOperations.Get(operation);
+
+        Assert.That((info.Name, info.ToString()), Is.EqualTo((name, name)));
+    }
+
+    [Test]
+    public void Get_Other_ThrowsSayingItIsNotAnOperation()
+    {
+        var exception = Assert.Throws<ArgumentOutOfRangeException>(() => ApiOperations.Get(ApiOperation.Other));
+
+        Assert.That(exception!.Message, Does.StartWith("Not one of the API's operations."));
+        Assert.That(exception.ParamName, Is.EqualTo("operation"));
+    }
+
+    [Test]
+    public void For_Versioned_IsTheExplicitVersionsEndpointOtherwiseTheDefault()
+    {
+        var info = ApiOperations.Get(ApiOperation.Get);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(info.For(versioned: true), Is.SameAs(info.Version));
+            Assert.That(info.For(versioned: false), Is.SameAs(info.Default));
+            Assert.That((info.Default.Versioned, info.Version.Versioned), Is.EqualTo((false, true)));
+        });
+    }
 }

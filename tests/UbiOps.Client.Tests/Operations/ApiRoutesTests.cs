@@ -48,4 +48,14 @@ public class ApiRoutesTests
             Assert.That(ApiOperations.All.Select(o => o.Version.PathTemplate), Has.All.StartWith(ApiRoutes.RequestsPath(versioned: true)));
         });
     }
+
+    [Test]
+    public void Match_NullArguments_ThrowNamingThem()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(Assert.Throws<ArgumentNullException>(() => ApiRoutes.Match(null!, "/x"))!.ParamName, Is.EqualTo("method"));
+            Assert.That(Assert.Throws<ArgumentNullException>(() => ApiRoutes.Match("GET", null!))!.ParamName, Is.EqualTo("path"));
+        });
+    }
 }

@@ -477,4 +477,29 @@ public class CreateReconcilerTests
         Assert.That(looks, Is.EqualTo(2));
         Assert.That(((Reconciliation.Created)found).Requests.Select(r => r.Id), Is.EqualTo(new[] { "r-0" }));
     }
+
+    [Test]
+    public void ReconcileAsync_ListOfAnotherStatusRefusedWith400_TheLookUpFails()
+    {
+        // Only cancelled_pending may be refused (today's list has no such status); any other refusal
+        // means the window cannot be read.
+        using var lookup = new LookupHarness(ApiGeneration.July2024);
+        lookup.Server.RefuseList = call => call.Status == "processing";
+
+        var error = Assert.CatchAsync<UbiOpsApiException>(() => lookup.LookUpAsync(LookupHarness.Inputs(1)));
+
+        Assert.That(error!.StatusCode, Is.EqualTo(400));
+    }
+
+    [Test]
+    public async Task ReconcileAsync_CancelledPendingRefusedWith400_LooksOnWithoutIt()
+    {
+        using var lookup = new LookupHarness(ApiGeneration.July2024);
+        lookup.Server.RefuseList = call => call.Status == "cancelled_pending";
+        lookup.Server.Add("r-0", "completed", secondsAgo: 8, new { n = 1 });
+
+        var found = await lookup.LookUpAsync(LookupHarness.Inputs(1));
+
+        Assert.That(((Reconciliation.Created)found).Requests.Single().Id, Is.EqualTo("r-0"));
+    }
 }

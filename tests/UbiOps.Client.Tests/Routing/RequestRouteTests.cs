@@ -20,6 +20,9 @@ public class RequestRouteTests
         ("list", "GET", "", s => s.ListAsync()),
         ("cancel", "PATCH", "/r1", s => s.CancelAsync("r1")),
         ("delete", "DELETE", "/r1", s => s.DeleteAsync("r1")),
+        ("batch cancel", "POST", "/cancel?status=pending", s => s.CancelAllAsync(RequestStatus.Pending)),
+        ("input", "GET", "/r1/input", async s => (await s.DownloadInputAsync("r1")).Dispose()),
+        ("output", "GET", "/r1/output", async s => (await s.DownloadOutputAsync("r1")).Dispose()),
     ];
 
     private static IEnumerable<TestCaseData> Cases() =>
@@ -68,7 +71,7 @@ public class RequestRouteTests
             return ApiMock.Json(new JArray(ApiMock.Detail("r1", "pending")));
         }
 
-        if (path.EndsWith("/delete", StringComparison.Ordinal))
+        if (path.EndsWith("/delete", StringComparison.Ordinal) || path.EndsWith("/cancel", StringComparison.Ordinal))
         {
             return ApiMock.Json(new JObject());
         }

@@ -46,4 +46,27 @@ public class RequestStatusTests
         Assert.That(JsonConvert.SerializeObject(RequestStatus.CancelledPending), Is.EqualTo("\"cancelled_pending\""));
         Assert.That(JsonConvert.DeserializeObject<RequestStatus>("\"new_status\"").Value, Is.EqualTo("new_status"));
     }
+
+    [Test]
+    public void Operators_IgnoringCase_EqualAndDiffer()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(new RequestStatus("PENDING") == RequestStatus.Pending, Is.True);
+            Assert.That(new RequestStatus("PENDING") != RequestStatus.Pending, Is.False);
+            Assert.That(RequestStatus.Pending != RequestStatus.Completed, Is.True);
+            Assert.That(RequestStatus.Pending == RequestStatus.Completed, Is.False);
+        });
+    }
+
+    [TestCase("7")]
+    [TestCase("\"\"")]
+    [TestCase("null")]
+    public void Json_NotANonEmptyString_ThrowsNamingThePath(string value)
+    {
+        var exception = Assert.Throws<JsonSerializationException>(() => JsonConvert.DeserializeObject<DeploymentRequestBatchDetail>(
+            "{\"id\":\"r1\",\"status\":" + value + "}"));
+
+        Assert.That(exception!.Message, Does.StartWith("A request status is a non-empty JSON string (path 'status')"));
+    }
 }

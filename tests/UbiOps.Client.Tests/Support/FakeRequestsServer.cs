@@ -35,6 +35,9 @@ internal sealed class FakeRequestsServer
     /// <summary>Called before each list call is answered, with its query: change the requests here.</summary>
     public Action<ListCall>? BeforeList { get; set; }
 
+    /// <summary>Which list calls the server refuses with 400, as if it did not know the filter.</summary>
+    public Func<ListCall, bool>? RefuseList { get; set; }
+
     /// <summary>When set, the most requests one list call answers, whatever limit it asks for.</summary>
     public int? MaxLimit { get; set; }
 
@@ -86,6 +89,11 @@ internal sealed class FakeRequestsServer
             Int(query["offset"]) ?? 0, query["sort"]);
         Lists.Add(call);
         BeforeList?.Invoke(call);
+
+        if (RefuseList?.Invoke(call) == true)
+        {
+            return ApiMock.Json("{\"error\":\"Query parameter 'status' is not valid here.\"}", HttpStatusCode.BadRequest);
+        }
 
         var rules = _api.List;
         IReadOnlyList<string>? statuses = call.Status is null ? rules.DefaultStatus is { } d ? [d.Value] : null : [call.Status];
