@@ -3,7 +3,7 @@
 # src/UbiOps.Client/Reconciling/, Status/, Operations/ (the table of operations and generations) and
 # Filtering/ListPages.cs, and runs the client's tests against each mutant.
 #   build/bench/mutation.sh
-# Not part of CI (it takes tens of minutes on 2 cores). dotnet-stryker 5.1.0 is installed into
+# Not part of CI (about 70 minutes on 2 cores). dotnet-stryker 5.1.0 is installed into
 # /tmp/stryker-tool; the report lands in artifacts/mutation/.
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -16,6 +16,12 @@ public sealed class CanonicalJsonTests
         Assert.That(text, Is.EqualTo("{\"C\":\"x\",\"a\":[3,2,{\"c\":true,\"d\":null}],\"b\":1}"));
     }
 
+    [Test]
+    public void Of_NestedObjectFollowedByAProperty_ClosesTheNestedObjectFirst()
+    {
+        Assert.That(CanonicalJson.Of(JToken.Parse("{\"c\": 2, \"a\": {\"b\": 1}}")), Is.EqualTo("{\"a\":{\"b\":1},\"c\":2}"));
+    }
+
     [TestCase("1.0", "1")]
     [TestCase("-42.0", "-42")]
     [TestCase("1.5", "1.5")]
