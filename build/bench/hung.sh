@@ -7,14 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 timeouts=${1:-5,30}; baseline=${2:-}
-dotnet build src/UbiOps.Cli -c Release --nologo -v q >/dev/null
-names=("this tree"); clis=("$PWD/src/UbiOps.Cli/bin/Release/net10.0/ubiops-requests.dll")
-if [ -n "$baseline" ]; then
-  worktree=/tmp/ubiops-hung-baseline-$baseline
-  [ -d "$worktree" ] || git worktree add --detach "$worktree" "$baseline" >/dev/null
-  dotnet build "$worktree/src/UbiOps.Cli" -c Release --nologo -v q >/dev/null
-  names+=("baseline $baseline"); clis+=("$worktree/src/UbiOps.Cli/bin/Release/net10.0/ubiops-requests.dll")
-fi
+source build/bench/clis.sh
+bench_clis hung "$baseline"
 work=$(mktemp -d /tmp/ubiops-hung.XXXX)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 python3 - "$port" <<'PY' &

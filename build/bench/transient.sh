@@ -10,15 +10,9 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=${1:-10}; inputs=${2:-5000}; baseline=${3:-}
 faults="429=0.2,500=0.05,503=0.05,drop=0.02"
-dotnet build src/UbiOps.Cli -c Release --nologo -v q >/dev/null
 dotnet build src/UbiOps.Emulator.Tool -c Release --nologo -v q >/dev/null
-names=("this tree"); clis=("$PWD/src/UbiOps.Cli/bin/Release/net10.0/ubiops-requests.dll")
-if [ -n "$baseline" ]; then
-  worktree=/tmp/ubiops-transient-baseline-$baseline
-  [ -d "$worktree" ] || git worktree add --detach "$worktree" "$baseline" >/dev/null
-  dotnet build "$worktree/src/UbiOps.Cli" -c Release --nologo -v q >/dev/null
-  names+=("baseline $baseline"); clis+=("$worktree/src/UbiOps.Cli/bin/Release/net10.0/ubiops-requests.dll")
-fi
+source build/bench/clis.sh
+bench_clis transient "$baseline"
 
 work=$(mktemp -d /tmp/ubiops-transient.XXXX)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')

@@ -23,13 +23,14 @@ internal sealed class ServerHeartbeat(TimeProvider time)
     public void Answered(HttpResponseMessage response)
     {
         var status = (int)response.StatusCode;
+        var now = Now;
         lock (_gate)
         {
             _silence = 0;
-            _silentUntil = Now;
+            _silentUntil = now;
             if (status < 500 && status != 429)
             {
-                _lastServed = Now;
+                _lastServed = now;
             }
         }
     }
